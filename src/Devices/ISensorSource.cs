@@ -1,0 +1,19 @@
+namespace Sensact.Devices;
+
+/// <summary>
+/// A source of sensor frames: a real sensor, a simulator or a replay of a recording.
+/// </summary>
+/// <remarks>
+/// <see cref="Frames"/> is cold: each subscription opens the sensor and disposing the subscription
+/// releases it. A source that fails ends its stream with <c>OnError</c>; retrying is the caller's
+/// choice (for example Rx <c>Retry</c> with a delay).
+/// </remarks>
+/// <typeparam name="T">The payload type.</typeparam>
+public interface ISensorSource<T>
+{
+    /// <summary>Gets the id stamped on every frame of this source.</summary>
+    string Id { get; }
+
+    /// <summary>Gets the stream of frames; each subscription opens the sensor anew.</summary>
+    IObservable<Frame<T>> Frames { get; }
+}

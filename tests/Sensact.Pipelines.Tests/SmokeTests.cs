@@ -1,0 +1,7 @@
+namespace Sensact.Pipelines.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Build_Works() => Assert.True(true);
+}

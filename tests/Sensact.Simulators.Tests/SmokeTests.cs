@@ -1,0 +1,7 @@
+namespace Sensact.Simulators.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Build_Works() => Assert.True(true);
+}
