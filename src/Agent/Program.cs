@@ -1,1 +1,3 @@
-Console.WriteLine("sensact");
+using Sensact.Agent.Hosting;
+
+return await AgentApp.RunAsync(args, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,115 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sensact.Agent.ConsoleView;
+using Sensact.Agent.Hosting;
+using Sensact.Agent.Mqtt;
+using Sensact.Devices.Replay;
+using Sensact.Pipelines;
+using Sensact.Pipelines.Activity;
+using Sensact.Pipelines.Delivery;
+
+namespace Sensact.Agent.Activity;
+
+/// <summary>
+/// The first vertical slice: replayed IMU frames -> delivery policy -> sliding windows ->
+/// features -> ONNX activity classifier -> decisions, published as events and shown on the
+/// console. The model is loaded at start, so a missing or corrupt model stops the agent before it
+/// runs; a failure while running ends the process with a non-zero exit code.
+/// </summary>
+internal sealed partial class ActivityPipeline(
+    IOptions<ActivityOptions> activityOptions,
+    IOptions<ImuReplayOptions> replayOptions,
+    EventPublisher publisher,
+    DecisionConsoleView view,
+    AgentExitCode exitCode,
+    IHostApplicationLifetime lifetime,
+    ILoggerFactory loggerFactory,
+    ILogger<ActivityPipeline> logger) : BackgroundService
+{
+    private readonly ActivityOptions _options = activityOptions.Value;
+    private OnnxActivityClassifier? _classifier;
+
+    /// <summary>Gets what the delivery policy between the sensor and the classifier dropped.</summary>
+    public DropCounter Dropped { get; } = new("activity-imu");
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled)
+        {
+            return Task.CompletedTask;
+        }
+
+        try
+        {
+            _classifier = OnnxActivityClassifier.Load(_options.Model);
+        }
+        catch (ModelLoadException ex)
+        {
+            throw new AgentStartupException($"Activity:Model: {ex.Message}", ex);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _classifier?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var classifier = _classifier!;
+        using var sensorThread = new EventLoopScheduler(start => new Thread(start) { Name = "imu-replay", IsBackground = true });
+        using var inferenceThread = new EventLoopScheduler(start => new Thread(start) { Name = "activity", IsBackground = true });
+        var source = new ImuReplaySource(replayOptions.Value, sensorThread, loggerFactory.CreateLogger<ImuReplaySource>());
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        using var subscription = source.Frames
+            .Deliver(_options.Delivery, Dropped, inferenceThread)
+            .SlidingWindows(classifier.Card.WindowSize, classifier.Card.Hop)
+            .ClassifyActivity(classifier, inferenceThread)
+            .Subscribe(
+                decision =>
+                {
+                    publisher.Publish(decision);
+                    view.Show(decision, source.CurrentLabel);
+                },
+                error => finished.TrySetException(error),
+                () => finished.TrySetResult());
+        LogStarted(replayOptions.Value.Path, _options.Model, classifier.Card.WindowSize, classifier.Card.Hop, _options.Delivery.ToString());
+
+        try
+        {
+            await finished.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+            LogReplayFinished(source.MalformedLines, Dropped.Dropped);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            LogStopped(Dropped.Delivered, Dropped.Dropped, source.MalformedLines);
+        }
+#pragma warning disable CA1031 // A crashed pipeline ends the agent with a non-zero exit code instead of vanishing.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogCrashed(ex);
+            exitCode.Fail(ExitCodes.RuntimeFailure);
+            lifetime.StopApplication();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Activity pipeline started: replay {Replay}, model {Model}, window {Window} samples, hop {Hop}, delivery {Delivery}")]
+    private partial void LogStarted(string replay, string model, int window, int hop, string delivery);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "IMU replay finished; {Malformed} malformed line(s) skipped, {Dropped} frame(s) dropped")]
+    private partial void LogReplayFinished(long malformed, long dropped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Activity pipeline stopped: {Delivered} frame(s) delivered, {Dropped} dropped, {Malformed} malformed line(s) skipped")]
+    private partial void LogStopped(long delivered, long dropped, long malformed);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Activity pipeline crashed; stopping the agent")]
+    private partial void LogCrashed(Exception exception);
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Sensact.Agent.Hosting;
+
+/// <summary>Runs the agent as a process: start-up errors become a message and an exit code.</summary>
+internal static class AgentApp
+{
+    /// <summary>Runs until stopped (signal, <c>--duration</c>, failure) and returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    {
+        IHost host;
+        try
+        {
+            host = AgentHost.Build(AgentCommandLine.Parse(args));
+        }
+        catch (Exception ex) when (ex is AgentStartupException or InvalidDataException or FormatException)
+        {
+            return Refuse(error, [ex.Message]);
+        }
+
+        using (host)
+        {
+            try
+            {
+                await host.StartAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (StartupProblems(ex) is { } problems)
+            {
+                await host.StopAsync().ConfigureAwait(false);
+                return Refuse(error, problems);
+            }
+
+            await host.WaitForShutdownAsync().ConfigureAwait(false);
+            var exitCode = host.Services.GetRequiredService<AgentExitCode>().Value;
+            var crashed = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);
+            return crashed && exitCode == ExitCodes.Success ? ExitCodes.RuntimeFailure : exitCode;
+        }
+    }
+
+    /// <summary>Returns the messages for a configuration problem found at start, or null for any other failure.</summary>
+    private static IReadOnlyList<string>? StartupProblems(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => validation.Failures.ToList(),
+        AgentStartupException startup => [startup.Message],
+
+        // The configuration binder's message names the key, e.g. "Failed to convert configuration value at 'Mqtt:Port' to type 'System.Int32'."
+        InvalidOperationException binding when binding.Message.Contains("configuration value", StringComparison.Ordinal) => [binding.Message],
+        _ => null,
+    };
+
+    private static int Refuse(TextWriter error, IReadOnlyList<string> problems)
+    {
+        error.WriteLine("sensact-agent: cannot start:");
+        foreach (var problem in problems)
+        {
+            error.WriteLine($"  {problem}");
+        }
+
+        return ExitCodes.ConfigurationError;
+    }
+}

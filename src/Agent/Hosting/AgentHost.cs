@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sensact.Agent.Activity;
+using Sensact.Agent.ConsoleView;
+using Sensact.Agent.Mqtt;
+using Sensact.Devices.Replay;
+
+namespace Sensact.Agent.Hosting;
+
+/// <summary>
+/// The composition root: configuration sources, options with their validators, and the agent's
+/// services in start order (broker, MQTT link, pipelines, run duration). Services stop in
+/// reverse order, so pipelines stop before the link flushes their last events.
+/// </summary>
+internal static class AgentHost
+{
+    /// <summary>The configuration every agent starts from, relative to the agent's folder.</summary>
+    public const string DefaultConfigFile = "configs/sensact.json";
+
+    /// <summary>Environment variables with this prefix override configuration (<c>SENSACT_Agent__Id=pi-7</c>).</summary>
+    public const string EnvironmentPrefix = "SENSACT_";
+
+    public static IHost Build(AgentCommandLine commandLine)
+    {
+        ArgumentNullException.ThrowIfNull(commandLine);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        AddConfiguration(builder.Configuration, commandLine);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.AddSystemd();
+        AddServices(builder.Services, commandLine);
+        return builder.Build();
+    }
+
+    private static void AddConfiguration(ConfigurationManager configuration, AgentCommandLine commandLine)
+    {
+        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, DefaultConfigFile), optional: false, reloadOnChange: false);
+        if (commandLine.ConfigFile is { } file)
+        {
+            var path = ContentPaths.Resolve(file);
+            if (!File.Exists(path))
+            {
+                throw new AgentStartupException($"--config: the file '{file}' does not exist (looked at '{path}').");
+            }
+
+            configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
+        }
+
+        configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        configuration.AddCommandLine([.. commandLine.Overrides]);
+    }
+
+    private static void AddServices(IServiceCollection services, AgentCommandLine commandLine)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AgentExitCode>();
+
+        AddValidated<AgentOptions, AgentOptionsValidator>(services, AgentOptions.Section);
+        AddValidated<MqttOptions, MqttOptionsValidator>(services, MqttOptions.Section);
+        AddValidated<ActivityOptions, ActivityOptionsValidator>(services, ActivityOptions.Section);
+        AddValidated<ImuReplayOptions, ActivityOptionsValidator>(services, "Imu:Replay");
+        services.AddOptions<ConsoleViewOptions>().BindConfiguration(ConsoleViewOptions.Section);
+        services.PostConfigure<ActivityOptions>(options => options.Model = ResolveIfSet(options.Model));
+        services.PostConfigure<ImuReplayOptions>(options => options.Path = ResolveIfSet(options.Path));
+
+        services.AddSingleton<Topics>();
+        services.AddSingleton(provider => new Outbox(provider.GetRequiredService<IOptions<MqttOptions>>().Value.OutboxCapacity));
+        services.AddSingleton<EventPublisher>();
+        services.AddSingleton(provider => new DecisionConsoleView(provider.GetRequiredService<IOptions<ConsoleViewOptions>>(), Console.Out));
+
+        services.AddHostedService<EmbeddedBroker>();
+        AddHostedSingleton<MqttLink>(services);
+        AddHostedSingleton<ActivityPipeline>(services);
+        if (commandLine.Duration is { } duration)
+        {
+            services.AddHostedService(provider => ActivatorUtilities.CreateInstance<RunDuration>(provider, duration));
+        }
+    }
+
+    private static void AddValidated<TOptions, TValidator>(IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptionsWithValidateOnStart<TOptions>().BindConfiguration(section);
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+
+    private static void AddHostedSingleton<TService>(IServiceCollection services)
+        where TService : class, IHostedService
+    {
+        services.AddSingleton<TService>();
+        services.AddHostedService(provider => provider.GetRequiredService<TService>());
+    }
+
+    private static string ResolveIfSet(string path) => string.IsNullOrWhiteSpace(path) ? path : ContentPaths.Resolve(path);
+}

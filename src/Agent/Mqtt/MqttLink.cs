@@ -1,0 +1,198 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using Sensact.Agent.Hosting;
+
+namespace Sensact.Agent.Mqtt;
+
+/// <summary>
+/// The agent's one connection to its broker. It connects with a Last Will that marks the agent
+/// offline, publishes a retained <c>online</c> status, then sends the outbox in order. When the
+/// broker is away it retries with exponential backoff while the pipelines keep running and the
+/// outbox keeps (a bounded number of) their events. On shutdown it flushes the outbox, publishes a
+/// retained <c>offline</c> status and disconnects cleanly.
+/// </summary>
+internal sealed partial class MqttLink(
+    IOptions<MqttOptions> mqttOptions,
+    IOptions<AgentOptions> agentOptions,
+    Topics topics,
+    Outbox outbox,
+    TimeProvider time,
+    ILogger<MqttLink> logger) : BackgroundService
+{
+    private static readonly TimeSpan ConnectionCheckInterval = TimeSpan.FromSeconds(1);
+    private readonly MqttOptions _options = mqttOptions.Value;
+    private readonly AgentOptions _agent = agentOptions.Value;
+    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+
+    /// <summary>Gets whether the link is connected to the broker now.</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Gets how many times the link has connected (1 after the first connection).</summary>
+    public int Connections { get; private set; }
+
+    private string Host => _options.UseEmbeddedBroker ? "127.0.0.1" : _options.Host!;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = _options.ReconnectMinDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ConnectAsync(stoppingToken).ConfigureAwait(false);
+                delay = _options.ReconnectMinDelay;
+                await SendUntilDisconnectedAsync(stoppingToken).ConfigureAwait(false);
+                LogConnectionLost(Host, _options.Port, outbox.Count);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Any failure to reach the broker is retried; the reason is logged.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogBrokerUnavailable(Host, _options.Port, ex.GetBaseException().Message, delay, outbox.Count);
+            }
+
+            try
+            {
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (!_client.IsConnected)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(_options.ShutdownTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            await SendQueuedAsync(linked.Token).ConfigureAwait(false);
+            await PublishStatusAsync("offline", "shutdown", linked.Token).ConfigureAwait(false);
+            await _client.DisconnectAsync(new MqttClientDisconnectOptions(), linked.Token).ConfigureAwait(false);
+            LogDisconnected(outbox.Count);
+        }
+#pragma warning disable CA1031 // Shutdown goes on whatever the broker does; the Last Will covers us.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogShutdownIncomplete(ex.GetBaseException().Message, outbox.Count);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _client.Dispose();
+        base.Dispose();
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var will = new StatusPayload("offline", _agent.Fleet, _agent.Id, AgentVersion.Value, "connection-lost", null);
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(Host, _options.Port)
+            .WithClientId(string.IsNullOrWhiteSpace(_options.ClientId) ? $"sensact-{_agent.Fleet}-{_agent.Id}" : _options.ClientId)
+            .WithProtocolVersion(_options.ProtocolVersion == "3.1.1" ? MqttProtocolVersion.V311 : MqttProtocolVersion.V500)
+            .WithKeepAlivePeriod(_options.KeepAlive)
+            .WithCleanSession(true)
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithWillTopic(topics.Status)
+            .WithWillPayload(will.ToJson())
+            .WithWillRetain(true)
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        if (!string.IsNullOrEmpty(_options.Username))
+        {
+            builder = builder.WithCredentials(_options.Username, _options.Password);
+        }
+
+        var result = await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"the broker refused the connection: {result.ResultCode} {result.ReasonString}");
+        }
+
+        Connections++;
+        await PublishStatusAsync("online", null, cancellationToken).ConfigureAwait(false);
+        LogConnected(Host, _options.Port, topics.Status, outbox.Count);
+    }
+
+    private async Task SendUntilDisconnectedAsync(CancellationToken cancellationToken)
+    {
+        while (_client.IsConnected)
+        {
+            await SendQueuedAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var check = new CancellationTokenSource(ConnectionCheckInterval, time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(check.Token, cancellationToken);
+                await outbox.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Nothing to send for a while: loop to look at the connection again.
+            }
+        }
+    }
+
+    private async Task SendQueuedAsync(CancellationToken cancellationToken)
+    {
+        while (outbox.TryPeek(out var message))
+        {
+            var result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+            if (!result.IsSuccess && result.ReasonCode != MqttClientPublishReasonCode.NoMatchingSubscribers)
+            {
+                LogPublishRefused(message.Topic, result.ReasonCode.ToString());
+            }
+
+            outbox.Remove(message);
+        }
+    }
+
+    private Task PublishStatusAsync(string state, string? reason, CancellationToken cancellationToken)
+    {
+        var status = new StatusPayload(state, _agent.Fleet, _agent.Id, AgentVersion.Value, reason, time.GetUtcNow());
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topics.Status)
+            .WithPayload(status.ToJson())
+            .WithRetainFlag(true)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType("application/json")
+            .Build();
+        return _client.PublishAsync(message, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port}; status on {StatusTopic}; {Queued} queued event(s) to send")]
+    private partial void LogConnected(string host, int port, string statusTopic, int queued);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT broker {Host}:{Port} not reachable ({Reason}); retrying in {Delay}; {Queued} event(s) queued")]
+    private partial void LogBrokerUnavailable(string host, int port, string reason, TimeSpan delay, int queued);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the connection to MQTT broker {Host}:{Port}; {Queued} event(s) queued")]
+    private partial void LogConnectionLost(string host, int port, int queued);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The broker refused a publish on {Topic}: {Reason}")]
+    private partial void LogPublishRefused(string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published offline status and disconnected; {Left} event(s) left unsent")]
+    private partial void LogDisconnected(int left);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not finish a clean MQTT shutdown ({Reason}); {Left} event(s) left unsent; the Last Will marks the agent offline")]
+    private partial void LogShutdownIncomplete(string reason, int left);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+
+namespace Sensact.Agent.Mqtt;
+
+/// <summary>Checks <see cref="MqttOptions"/> so a bad broker setting stops the agent at start.</summary>
+internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MqttOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Port is < 1 or > 65535)
+        {
+            failures.Add($"Mqtt:Port must be between 1 and 65535 (got {options.Port}).");
+        }
+
+        if (options.ProtocolVersion is not ("5" or "3.1.1"))
+        {
+            failures.Add($"Mqtt:ProtocolVersion must be '5' or '3.1.1' (got '{options.ProtocolVersion}').");
+        }
+
+        if (options.KeepAlive < TimeSpan.FromSeconds(1) || options.KeepAlive > TimeSpan.FromSeconds(ushort.MaxValue))
+        {
+            failures.Add($"Mqtt:KeepAlive must be between 00:00:01 and 18:12:15 (got {options.KeepAlive}).");
+        }
+
+        if (options.ReconnectMinDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"Mqtt:ReconnectMinDelay must be positive (got {options.ReconnectMinDelay}).");
+        }
+
+        if (options.ReconnectMaxDelay < options.ReconnectMinDelay)
+        {
+            failures.Add($"Mqtt:ReconnectMaxDelay must not be shorter than Mqtt:ReconnectMinDelay (got {options.ReconnectMaxDelay}).");
+        }
+
+        if (options.OutboxCapacity < 1)
+        {
+            failures.Add($"Mqtt:OutboxCapacity must be at least 1 (got {options.OutboxCapacity}).");
+        }
+
+        if (options.ShutdownTimeout < TimeSpan.Zero)
+        {
+            failures.Add($"Mqtt:ShutdownTimeout must not be negative (got {options.ShutdownTimeout}).");
+        }
+
+        if (!string.IsNullOrEmpty(options.ClientId) && options.ClientId.Length > 128)
+        {
+            failures.Add("Mqtt:ClientId must not be longer than 128 characters.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

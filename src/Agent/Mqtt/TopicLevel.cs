@@ -1,0 +1,26 @@
+namespace Sensact.Agent.Mqtt;
+
+/// <summary>Rules for one level of an MQTT topic name that the agent builds from configuration.</summary>
+internal static class TopicLevel
+{
+    /// <summary>Returns why <paramref name="value"/> cannot be one topic level, or <c>null</c> when it can.</summary>
+    public static string? Problem(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "must not be empty.";
+        }
+
+        if (value.IndexOfAny(['/', '+', '#', '\0']) >= 0)
+        {
+            return $"'{value}' must not contain '/', '+', '#' or NUL (it is one MQTT topic level).";
+        }
+
+        if (value.Length > 64)
+        {
+            return $"'{value}' is longer than 64 characters.";
+        }
+
+        return null;
+    }
+}
