@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Sensact.Agent.Hosting;
+using Sensact.Agent.Mqtt;
+
+namespace Sensact.IntegrationTests.Fixtures;
+
+/// <summary>A whole agent, built by the real composition root and run in this process.</summary>
+internal sealed class AgentUnderTest : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private AgentUnderTest(IHost host, string fleet, string id)
+    {
+        _host = host;
+        Fleet = fleet;
+        Id = id;
+    }
+
+    public string Fleet { get; }
+
+    public string Id { get; }
+
+    public string TopicRoot => $"sensact/v1/{Fleet}/{Id}";
+
+    public MqttLink Link => _host.Services.GetRequiredService<MqttLink>();
+
+    public Outbox Outbox => _host.Services.GetRequiredService<Outbox>();
+
+    /// <summary>Starts an agent; <paramref name="args"/> are extra command-line overrides.</summary>
+    public static async Task<AgentUnderTest> StartAsync(string id, params string[] args)
+    {
+        const string fleet = "it";
+        string[] all =
+        [
+            $"--Agent:Fleet={fleet}",
+            $"--Agent:Id={id}",
+            "--ConsoleView:Enabled=false",
+            "--Imu:Replay:SpeedFactor=20",
+            "--Logging:LogLevel:Default=Warning",
+            .. args,
+        ];
+        var host = AgentHost.Build(AgentCommandLine.Parse(all));
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return new AgentUnderTest(host, fleet, id);
+    }
+
+    public Task StopAsync() => _host.StopAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

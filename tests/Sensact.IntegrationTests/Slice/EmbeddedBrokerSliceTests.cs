@@ -1,0 +1,76 @@
+using MQTTnet;
+using MQTTnet.Formatter;
+using Sensact.IntegrationTests.Fixtures;
+
+namespace Sensact.IntegrationTests.Slice;
+
+/// <summary>The whole first slice (replay -> windows -> ONNX -> MQTT) on the agent's embedded broker.</summary>
+public sealed class EmbeddedBrokerSliceTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private static readonly string[] Labels = ["running", "stationary", "walking"];
+
+    [Fact]
+    public async Task Agent_OnEmbeddedBroker_PublishesActivityEventsAndRetainedStatus()
+    {
+        var port = FreePort.Next();
+        await using var agent = await AgentUnderTest.StartAsync("embedded-1", $"--Mqtt:Port={port}");
+        await using var recorder = await TopicRecorder.SubscribeAsync(port, $"{agent.TopicRoot}/#");
+
+        var events = await recorder.WaitForAsync(m => m.Topic == $"{agent.TopicRoot}/events/activity", 3, Deadline);
+        var status = await recorder.WaitForAsync(m => m.Topic == $"{agent.TopicRoot}/status", 1, Deadline);
+
+        Assert.True(status[0].Retained);
+        Assert.Equal("online", status[0].Json.GetProperty("state").GetString());
+        foreach (var message in events)
+        {
+            var json = message.Json;
+            Assert.Contains(json.GetProperty("label").GetString(), Labels);
+            Assert.InRange(json.GetProperty("confidence").GetDouble(), 0, 1);
+            Assert.True(json.GetProperty("latencyMs").GetDouble() >= 0);
+            Assert.Equal("activity", json.GetProperty("pipeline").GetString());
+            Assert.Equal(3, json.GetProperty("probabilities").EnumerateObject().Count());
+        }
+
+        var sequences = events.Select(e => e.Json.GetProperty("sequence").GetInt64()).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+    }
+
+    [Fact]
+    public async Task Agent_StoppedGracefully_LeavesRetainedOfflineStatus()
+    {
+        var port = FreePort.Next();
+        await using var agent = await AgentUnderTest.StartAsync("embedded-2", $"--Mqtt:Port={port}");
+        await using (var online = await TopicRecorder.SubscribeAsync(port, $"{agent.TopicRoot}/status"))
+        {
+            await online.WaitForAsync(m => m.Json.GetProperty("state").GetString() == "online", 1, Deadline);
+        }
+
+        // The embedded broker stops with the agent, so watch the offline status arrive live.
+        await using var recorder = await TopicRecorder.SubscribeAsync(port, $"{agent.TopicRoot}/status");
+        await agent.StopAsync();
+
+        var offline = await recorder.WaitForAsync(m => m.Json.GetProperty("state").GetString() == "offline", 1, Deadline);
+        Assert.Equal("shutdown", offline[0].Json.GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData(MqttProtocolVersion.V311)]
+    [InlineData(MqttProtocolVersion.V500)]
+    public async Task EmbeddedBroker_ClientWithEmptyClientId_IsAccepted(MqttProtocolVersion version)
+    {
+        var port = FreePort.Next();
+        await using var agent = await AgentUnderTest.StartAsync($"embedded-empty-{(int)version}", $"--Mqtt:Port={port}", "--Activity:Enabled=false");
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithClientId(string.Empty)
+            .WithProtocolVersion(version)
+            .WithCleanSession(true)
+            .Build();
+
+        var result = await client.ConnectAsync(options, TestContext.Current.CancellationToken);
+
+        Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
+    }
+}
