@@ -1,0 +1,63 @@
+using static System.FormattableString;
+
+namespace Sensact.Devices.Replay;
+
+/// <summary>
+/// Settings of an <see cref="ImuReplaySource"/>, bound from the configuration section
+/// <see cref="SectionName"/>.
+/// </summary>
+public sealed class ImuReplayOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Imu:Replay";
+
+    /// <summary>
+    /// Gets or sets what to replay: one CSV file, or a data-set folder with one sub-folder per activity
+    /// (<c>walking/*.csv</c>, <c>running/*.csv</c>, ...).
+    /// </summary>
+    public string Path { get; set; } = "data/imu/stm32-har";
+
+    /// <summary>Gets or sets the rate the recordings were made at, in samples per second.</summary>
+    public double SampleRateHz { get; set; } = 26;
+
+    /// <summary>Gets or sets how much faster than real time to replay (2 = twice as fast).</summary>
+    public double SpeedFactor { get; set; } = 1.0;
+
+    /// <summary>Gets or sets whether to start again from the first recording after the last one.</summary>
+    public bool Loop { get; set; } = true;
+
+    /// <summary>Gets or sets the source id stamped on every frame.</summary>
+    public string SourceId { get; set; } = "imu0";
+
+    /// <summary>Checks the values, naming each bad one by its key within <see cref="SectionName"/>.</summary>
+    /// <returns>One message per bad value; empty when the options are valid.</returns>
+    public IEnumerable<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Path))
+        {
+            errors.Add("Path must name a CSV file or a data-set folder (got an empty value).");
+        }
+
+        CheckPositiveFinite(errors, nameof(SampleRateHz), SampleRateHz);
+        CheckPositiveFinite(errors, nameof(SpeedFactor), SpeedFactor);
+        if (string.IsNullOrWhiteSpace(SourceId))
+        {
+            errors.Add("SourceId must not be empty.");
+        }
+
+        return errors;
+    }
+
+    private static void CheckPositiveFinite(List<string> errors, string key, double value)
+    {
+        if (!(value > 0))
+        {
+            errors.Add(Invariant($"{key} must be greater than 0 (got {value})."));
+        }
+        else if (double.IsInfinity(value))
+        {
+            errors.Add(Invariant($"{key} must be a finite number (got {value})."));
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using Sensact.Pipelines.Delivery;
+
+namespace Sensact.Pipelines;
+
+/// <summary>Rx stages of the sensing pipeline; each family of stages lives in its own file.</summary>
+public static partial class StreamStages
+{
+    /// <summary>
+    /// Hands items to the consumer on <paramref name="scheduler"/> through a small bounded buffer, so
+    /// that a slow consumer never blocks the producer: what does not fit is dropped as
+    /// <paramref name="policy"/> names, and counted.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The producer's <c>OnNext</c> only takes a lock, updates the buffer and, when no drain is running,
+    /// schedules one; the drain hands pending items to the consumer one at a time, oldest first, until
+    /// the buffer is empty. Items waiting in the buffer are "pending"; an item the consumer is already
+    /// processing is not. <see cref="DeliveryMode.LatestOnly"/> and <see cref="DeliveryMode.Throttle"/>
+    /// keep one pending item; <see cref="DeliveryMode.DropOldest"/> and <see cref="DeliveryMode.DropNewest"/>
+    /// keep up to <see cref="DeliveryPolicy.Capacity"/>. Throttle measures <see cref="DeliveryPolicy.Interval"/>
+    /// on the scheduler's clock from the arrival of the last item it let through; an item arriving
+    /// exactly <see cref="DeliveryPolicy.Interval"/> later passes.
+    /// </para>
+    /// <para>
+    /// <c>OnCompleted</c> and <c>OnError</c> are delivered after the pending items: an error drops
+    /// nothing, because the items before it are valid data. Disposing the subscription unsubscribes
+    /// from the source and discards pending items without counting them as dropped (nobody is left to
+    /// deliver to).
+    /// </para>
+    /// <para>
+    /// The default scheduler is <see cref="TaskPoolScheduler.Default"/>: the drain already serializes
+    /// delivery, so a dedicated thread per boundary (an <see cref="EventLoopScheduler"/>) would only
+    /// cost memory on small devices; pass one when the consumer must own a thread.
+    /// </para>
+    /// </remarks>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="source">The producer.</param>
+    /// <param name="policy">What to drop when the consumer falls behind; its values are copied now.</param>
+    /// <param name="counter">Counts delivered and dropped items; <c>null</c> to count nothing.</param>
+    /// <param name="scheduler">Where the consumer is called, and the clock of <see cref="DeliveryMode.Throttle"/>.</param>
+    /// <returns>The items the policy kept, on <paramref name="scheduler"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="policy"/> is <c>null</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="policy"/> is not valid (see <see cref="DeliveryPolicy.Validate"/>).</exception>
+    public static IObservable<T> Deliver<T>(
+        this IObservable<T> source, DeliveryPolicy policy, DropCounter? counter = null, IScheduler? scheduler = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(policy);
+        var errors = policy.Validate().ToList();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"Delivery policy {policy} is not valid: {string.Join(" ", errors)}", nameof(policy));
+        }
+
+        var mode = policy.Mode;
+        var capacity = mode is DeliveryMode.DropOldest or DeliveryMode.DropNewest ? policy.Capacity : 1;
+        var interval = policy.Interval;
+        var clock = scheduler ?? TaskPoolScheduler.Default;
+
+        return Observable.Create<T>(observer =>
+        {
+            var gate = new object();
+            // Bounded by the policy: nothing is enqueued while Count == capacity.
+            var pending = new Queue<T>(Math.Min(capacity, 64));
+            Exception? error = null;
+            var completed = false;
+            var draining = false;
+            var disposed = false;
+            DateTimeOffset? throttleOpensAt = null;
+            var drain = new SerialDisposable();
+
+            void Drain()
+            {
+                while (true)
+                {
+                    T item;
+                    lock (gate)
+                    {
+                        if (disposed)
+                        {
+                            return;
+                        }
+
+                        if (!pending.TryDequeue(out item!))
+                        {
+                            draining = false;
+                            if (error is null && !completed)
+                            {
+                                return;
+                            }
+
+                            // The terminal notification is delivered once; nothing follows it.
+                            disposed = true;
+                            break;
+                        }
+                    }
+
+                    counter?.AddDelivered();
+                    observer.OnNext(item);
+                }
+
+                if (error is not null)
+                {
+                    observer.OnError(error);
+                }
+                else
+                {
+                    observer.OnCompleted();
+                }
+            }
+
+            void ScheduleDrainLocked(ref bool schedule)
+            {
+                if (!draining)
+                {
+                    draining = true;
+                    schedule = true;
+                }
+            }
+
+            void OnNext(T value)
+            {
+                var schedule = false;
+                lock (gate)
+                {
+                    if (disposed || completed || error is not null)
+                    {
+                        return;
+                    }
+
+                    if (mode == DeliveryMode.Throttle)
+                    {
+                        var now = clock.Now;
+                        if (now < throttleOpensAt)
+                        {
+                            counter?.AddDropped();
+                            return;
+                        }
+
+                        throttleOpensAt = now + interval;
+                    }
+
+                    if (pending.Count == capacity)
+                    {
+                        counter?.AddDropped();
+                        if (mode == DeliveryMode.DropNewest)
+                        {
+                            return;
+                        }
+
+                        // LatestOnly and Throttle replace their one pending item; DropOldest evicts the oldest.
+                        pending.Dequeue();
+                    }
+
+                    pending.Enqueue(value);
+                    ScheduleDrainLocked(ref schedule);
+                }
+
+                if (schedule)
+                {
+                    // Outside the lock: an immediate scheduler would otherwise drain under the producer's lock.
+                    drain.Disposable = clock.Schedule(Drain);
+                }
+            }
+
+            void OnTerminal(Exception? failure)
+            {
+                var schedule = false;
+                lock (gate)
+                {
+                    if (disposed || completed || error is not null)
+                    {
+                        return;
+                    }
+
+                    error = failure;
+                    completed = failure is null;
+                    ScheduleDrainLocked(ref schedule);
+                }
+
+                if (schedule)
+                {
+                    drain.Disposable = clock.Schedule(Drain);
+                }
+            }
+
+            var upstream = source.Subscribe(OnNext, e => OnTerminal(e), () => OnTerminal(null));
+            return new CompositeDisposable(
+                upstream,
+                Disposable.Create(() =>
+                {
+                    lock (gate)
+                    {
+                        disposed = true;
+                        pending.Clear();
+                    }
+                }),
+                drain);
+        });
+    }
+}
