@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
 using Sensact.Devices.Imu;
 using Sensact.Devices.Replay;
 using Sensact.Testing;
@@ -238,6 +239,19 @@ public sealed class ImuReplaySourceTests
         Assert.All(recorder.Values, f => Assert.Equal("imu0", f.SourceId));
         Assert.Equal(T0.AddTicks((long)Math.Round(1999 * TimeSpan.TicksPerSecond / 260d)), recorder.Values[^1].OriginatingTime);
         Assert.Equal(0, source.MalformedLines);
+    }
+
+    [Fact]
+    public async Task Frames_DefaultScheduler_EmitsEverySampleInOrder()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", Lines(50));
+        var source = new ImuReplaySource(new ImuReplayOptions { Path = file, SpeedFactor = 1000, Loop = false });
+
+        var frames = await source.Frames.ToArray().ToTask(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => (long)i), frames.Select(f => f.Sequence));
+        Assert.Equal(frames.Select(f => f.OriginatingTime).Order(), frames.Select(f => f.OriginatingTime));
     }
 
     private static ImuReplaySource Replay(string path, IScheduler scheduler, double speed = 1, bool loop = false) =>
