@@ -33,7 +33,9 @@ public static partial class StreamStages
     /// <para>
     /// The default scheduler is <see cref="TaskPoolScheduler.Default"/>: the drain already serializes
     /// delivery, so a dedicated thread per boundary (an <see cref="EventLoopScheduler"/>) would only
-    /// cost memory on small devices; pass one when the consumer must own a thread.
+    /// cost memory on small devices; pass one when the consumer must own a thread. One scheduled drain
+    /// runs until the buffer is empty, so a consumer that never catches up keeps one thread busy,
+    /// never more.
     /// </para>
     /// </remarks>
     /// <typeparam name="T">The item type.</typeparam>

@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using System.Reactive.Threading.Tasks;
 using Sensact.Pipelines.Delivery;
 using Sensact.Testing;
 
@@ -242,6 +243,20 @@ public sealed class DeliverTests
 
         Assert.Equal([3], first.Values);
         Assert.Equal([3], second.Values);
+    }
+
+    [Fact]
+    public async Task Deliver_DefaultSchedulerWithFastProducer_CountsEveryItemOnceInOrder()
+    {
+        var counter = new DropCounter("test");
+
+        var values = await Observable.Range(0, 100_000).Deliver(DeliveryPolicy.DropOldest(16), counter)
+            .ToArray().ToTask(TestContext.Current.CancellationToken);
+
+        Assert.Equal(100_000, counter.Delivered + counter.Dropped);
+        Assert.Equal(values.Length, counter.Delivered);
+        Assert.Equal(99_999, values[^1]);
+        Assert.Equal(values.Order(), values);
     }
 
     private static (IReadOnlyList<int> Values, DropCounter Counter) DeliverBurst(DeliveryPolicy policy, params int[] burst)

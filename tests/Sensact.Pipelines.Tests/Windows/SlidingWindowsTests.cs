@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using Sensact.Devices;
+using Sensact.Pipelines.Windows;
 using Sensact.Testing;
 
 namespace Sensact.Pipelines.Tests.Windows;
@@ -128,5 +129,5 @@ public sealed class SlidingWindowsTests
 
     private static IObservable<Frame<int>> Frames(int count) => Observable.Range(0, count).Select(Frame);
 
-    private static int[] Payloads(Sensact.Pipelines.Windows.SensorWindow<int> window) => window.Frames.Select(f => f.Payload).ToArray();
+    private static int[] Payloads(SensorWindow<int> window) => window.Frames.Select(f => f.Payload).ToArray();
 }

@@ -1,0 +1,96 @@
+using System.Numerics;
+using Sensact.Devices.Imu;
+
+namespace Sensact.Devices.Tests.Imu;
+
+public sealed class ImuCsvTests
+{
+    [Theory]
+    [InlineData("  156,  -589, -1294", 156, -589, -1294)]
+    [InlineData("1.5,-2e3,0", 1.5f, -2000, 0)]
+    [InlineData("\t7 , 8 , 9 \r", 7, 8, 9)]
+    public void TryParseLine_WellFormed_ReturnsSampleInMilliG(string line, float x, float y, float z)
+    {
+        Assert.True(ImuCsv.TryParseLine(line, out var sample));
+        Assert.Equal(new Vector3(x, y, z), sample.Acceleration);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1,2")]
+    [InlineData("1,2,3,4")]
+    [InlineData("a,b,c")]
+    [InlineData("1,,3")]
+    [InlineData("1;2;3")]
+    [InlineData("NaN,1,2")]
+    [InlineData("1,Infinity,2")]
+    [InlineData("1,2,1e39")]
+    public void TryParseLine_Malformed_ReturnsFalse(string line) =>
+        Assert.False(ImuCsv.TryParseLine(line, out _));
+
+    [Fact]
+    public void ReadFile_MalformedAndBlankLines_SkipsBothCountsOnlyMalformed()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", "1,2,3", "", "   ", "oops", "4,5", "7,8,9", "");
+
+        var recording = ImuCsv.ReadFile(file);
+
+        Assert.Equal([new Vector3(1, 2, 3), new Vector3(7, 8, 9)], recording.Samples.Select(s => s.Acceleration));
+        Assert.Equal(2, recording.MalformedLines);
+    }
+
+    [Fact]
+    public void ReadFile_NoLabel_TakesNamesFromFileAndFolder()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("running/running_07.csv", "1,2,3");
+
+        var recording = ImuCsv.ReadFile(file);
+
+        Assert.Equal(("running_07", "running"), (recording.Name, recording.Label));
+    }
+
+    [Fact]
+    public void ReadFile_Label_OverridesFolder()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("running/running_07.csv", "1,2,3");
+
+        Assert.Equal("jogging", ImuCsv.ReadFile(file, "jogging").Label);
+    }
+
+    [Fact]
+    public void ReadFile_MissingFile_ThrowsFileNotFound()
+    {
+        using var folder = new TempFolder();
+
+        Assert.Throws<FileNotFoundException>(() => ImuCsv.ReadFile(Path.Combine(folder.Path, "missing.csv")));
+    }
+
+    [Fact]
+    public void ReadFile_EmptyPath_ThrowsArgumentException() =>
+        Assert.Throws<ArgumentException>("path", () => ImuCsv.ReadFile(""));
+
+    [Fact]
+    public void ReadDataSet_MissingFolder_ThrowsDirectoryNotFound()
+    {
+        using var folder = new TempFolder();
+
+        Assert.Throws<DirectoryNotFoundException>(() => ImuCsv.ReadDataSet(Path.Combine(folder.Path, "missing")));
+    }
+
+    [Fact]
+    public void ReadDataSet_Folders_ReadsEveryCsvByPath()
+    {
+        using var folder = new TempFolder();
+        folder.Write("walking/w1.csv", "1,2,3");
+        folder.Write("running/r1.csv", "1,2,3", "4,5,6");
+        folder.Write("running/notes.txt", "not a recording");
+
+        var recordings = ImuCsv.ReadDataSet(folder.Path);
+
+        Assert.Equal(["r1", "w1"], recordings.Select(r => r.Name));
+        Assert.Equal(["running", "walking"], recordings.Select(r => r.Label));
+    }
+}

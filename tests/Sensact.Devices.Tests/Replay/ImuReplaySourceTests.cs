@@ -1,0 +1,262 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
+using Sensact.Devices.Imu;
+using Sensact.Devices.Replay;
+using Sensact.Testing;
+
+namespace Sensact.Devices.Tests.Replay;
+
+public sealed class ImuReplaySourceTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Constructor_NullOptions_ThrowsArgumentNullException() =>
+        Assert.Throws<ArgumentNullException>("options", () => new ImuReplaySource(null!));
+
+    [Fact]
+    public void Constructor_InvalidOptions_ThrowsWithValidationMessage()
+    {
+        var error = Assert.Throws<ArgumentException>("options", () => new ImuReplaySource(new ImuReplayOptions { SpeedFactor = -1 }));
+
+        Assert.Contains("SpeedFactor must be greater than 0 (got -1).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_Options_CopiesSourceIdAndReadsNothing()
+    {
+        var source = new ImuReplaySource(new ImuReplayOptions { Path = "no/such/file.csv", SourceId = "wrist" });
+
+        Assert.Equal("wrist", source.Id);
+        Assert.Equal(0, source.MalformedLines);
+        Assert.Null(source.CurrentRecording);
+    }
+
+    [Fact]
+    public void Frames_MissingPath_EndsWithErrorNamingPath()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "missing");
+        var scheduler = new HistoricalScheduler(T0);
+
+        var recorder = Replay(path, scheduler).Frames.Record(scheduler);
+        scheduler.Start();
+
+        var error = Assert.IsType<FileNotFoundException>(recorder.Error);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Empty(recorder.Values);
+    }
+
+    [Fact]
+    public void Frames_FolderWithoutRecordings_EndsWithError()
+    {
+        using var folder = new TempFolder();
+        folder.Write("walking/notes.txt", "nothing here");
+        var scheduler = new HistoricalScheduler(T0);
+
+        var recorder = Replay(folder.Path, scheduler).Frames.Record(scheduler);
+        scheduler.Start();
+
+        Assert.IsType<FileNotFoundException>(recorder.Error);
+    }
+
+    [Fact]
+    public void Frames_EmptyRecording_CompletesWithoutFramesEvenWhenLooping()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/empty.csv", "", "");
+        var scheduler = new HistoricalScheduler(T0);
+
+        var recorder = Replay(file, scheduler, loop: true).Frames.Record(scheduler);
+        scheduler.Start();
+
+        Assert.Empty(recorder.Values);
+        Assert.True(recorder.Completed);
+    }
+
+    [Fact]
+    public void Frames_Disposed_StopsEmitting()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", Lines(10));
+        var scheduler = new HistoricalScheduler(T0);
+        var source = Replay(file, scheduler, loop: true);
+        var recorder = source.Frames.Record(scheduler, out var subscription);
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(1));
+
+        subscription.Dispose();
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(27, recorder.Values.Count); // samples 0..26; sample 26 is due at exactly 1 s
+        Assert.False(recorder.Completed);
+        Assert.Null(source.CurrentRecording);
+    }
+
+    [Fact]
+    public void Frames_SpeedFactorTwo_PacesBySceneClock()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", Lines(100));
+        var scheduler = new HistoricalScheduler(T0);
+
+        var recorder = Replay(file, scheduler, speed: 2).Frames.Record(scheduler);
+        scheduler.Start();
+
+        var frames = recorder.Values;
+        Assert.Equal(100, frames.Count);
+        Assert.Equal(T0.AddSeconds(1), recorder.ValueTimes[52]);
+        Assert.Equal(T0.AddSeconds(1), frames[52].OriginatingTime);
+        Assert.Equal(52, frames[52].Sequence);
+        Assert.Equal(T0.AddTicks((long)Math.Round(TimeSpan.TicksPerSecond / 52d)), frames[1].OriginatingTime);
+        Assert.Equal(recorder.ValueTimes, frames.Select(f => f.OriginatingTime));
+    }
+
+    [Fact]
+    public void Frames_SubscribedLater_CountsTimeFromSubscription()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", Lines(27));
+        var scheduler = new HistoricalScheduler(T0);
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(5));
+
+        var recorder = Replay(file, scheduler).Frames.Record(scheduler);
+        scheduler.Start();
+
+        Assert.Equal(T0.AddSeconds(5), recorder.ValueTimes[0]);
+        Assert.Equal(T0.AddSeconds(6), recorder.ValueTimes[26]);
+    }
+
+    [Fact]
+    public void Frames_Loop_ContinuesSequenceAndPaceAcrossLoops()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", Lines(3));
+        var scheduler = new HistoricalScheduler(T0);
+
+        var recorder = Replay(file, scheduler, loop: true).Frames.Record(scheduler);
+        scheduler.AdvanceTo(T0.AddSeconds(6 / 26d));
+
+        var frames = recorder.Values;
+        Assert.Equal([0L, 1, 2, 3, 4, 5, 6], frames.Select(f => f.Sequence));
+        Assert.Equal([0f, 1, 2, 0, 1, 2, 0], frames.Select(f => f.Payload.Acceleration.X));
+        Assert.Equal(T0.AddTicks((long)Math.Round(5 * TimeSpan.TicksPerSecond / 26d)), frames[5].OriginatingTime);
+        Assert.False(recorder.Completed);
+    }
+
+    [Fact]
+    public void Frames_NoLoop_CompletesRightAfterLastSample()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", Lines(3));
+        var scheduler = new HistoricalScheduler(T0);
+        var source = Replay(file, scheduler);
+
+        var recorder = source.Frames.Record(scheduler);
+        scheduler.Start();
+
+        Assert.Equal(3, recorder.Values.Count);
+        Assert.True(recorder.Completed);
+        Assert.Equal(recorder.ValueTimes[^1], recorder.Messages[^1].Time);
+        Assert.Null(source.CurrentRecording);
+    }
+
+    [Fact]
+    public void Frames_Folder_PlaysRoundRobinAcrossActivitiesAndReportsWhatPlays()
+    {
+        using var folder = new TempFolder();
+        folder.Write("walking/walking_01.csv", "1,0,0");
+        folder.Write("walking/walking_02.csv", "2,0,0");
+        folder.Write("running/running_01.csv", "3,0,0");
+        folder.Write("stationary/stationary_02.csv", "5,0,0");
+        folder.Write("stationary/stationary_01.csv", "4,0,0");
+        folder.Write("stationary/stationary_03.csv", "6,0,0");
+        var scheduler = new HistoricalScheduler(T0);
+        var source = Replay(folder.Path, scheduler);
+
+        var recorder = source.Frames
+            .Select(frame => (X: frame.Payload.Acceleration.X, source.CurrentRecording, source.CurrentLabel))
+            .Record(scheduler);
+        scheduler.Start();
+
+        Assert.Equal(
+            [
+                (3f, "running_01", "running"), (4f, "stationary_01", "stationary"), (1f, "walking_01", "walking"),
+                (5f, "stationary_02", "stationary"), (2f, "walking_02", "walking"), (6f, "stationary_03", "stationary"),
+            ],
+            recorder.Values);
+    }
+
+    [Fact]
+    public void Frames_MalformedLines_AreSkippedAndCounted()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", "1,2,3", "oops", "", "4,5", "7,8,9", "1,2,3,4");
+        var scheduler = new HistoricalScheduler(T0);
+        var source = Replay(file, scheduler);
+
+        var recorder = source.Frames.Record(scheduler);
+        scheduler.Start();
+
+        Assert.Equal([1f, 7f], recorder.Values.Select(f => f.Payload.Acceleration.X));
+        Assert.Equal([0L, 1L], recorder.Values.Select(f => f.Sequence));
+        Assert.Equal(3, source.MalformedLines);
+    }
+
+    [Fact]
+    public void Frames_EachSubscription_ReadsAnewAndCountsFromZero()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", "1,2,3", "bad");
+        var scheduler = new HistoricalScheduler(T0);
+        var source = Replay(file, scheduler);
+
+        var first = source.Frames.Record(scheduler);
+        scheduler.Start();
+        var second = source.Frames.Record(scheduler);
+        scheduler.Start();
+
+        Assert.Equal([0L], first.Values.Select(f => f.Sequence));
+        Assert.Equal([0L], second.Values.Select(f => f.Sequence));
+        Assert.Equal(2, source.MalformedLines);
+    }
+
+    [Fact]
+    public void Frames_StmDataSet_PlaysEveryRecordedSampleWithLabels()
+    {
+        var scheduler = new HistoricalScheduler(T0);
+        var source = Replay(Path.Combine(AppContext.BaseDirectory, "data", "stm32-har"), scheduler, speed: 10);
+        var labels = new List<string?>();
+
+        var recorder = source.Frames.Do(_ => labels.Add(source.CurrentLabel)).Record(scheduler);
+        scheduler.Start();
+
+        var running = ImuCsv.ReadFile(Path.Combine(AppContext.BaseDirectory, "data", "stm32-har", "running", "running_01_26Hz_4g_mg.csv"));
+        Assert.True(recorder.Completed);
+        Assert.Equal(2000, recorder.Values.Count);
+        Assert.Equal(["running", "walking"], labels.Distinct());
+        Assert.Equal(running.Samples, recorder.Values.Take(1000).Select(f => f.Payload));
+        Assert.All(recorder.Values, f => Assert.Equal("imu0", f.SourceId));
+        Assert.Equal(T0.AddTicks((long)Math.Round(1999 * TimeSpan.TicksPerSecond / 260d)), recorder.Values[^1].OriginatingTime);
+        Assert.Equal(0, source.MalformedLines);
+    }
+
+    [Fact]
+    public async Task Frames_DefaultScheduler_EmitsEverySampleInOrder()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", Lines(50));
+        var source = new ImuReplaySource(new ImuReplayOptions { Path = file, SpeedFactor = 1000, Loop = false });
+
+        var frames = await source.Frames.ToArray().ToTask(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => (long)i), frames.Select(f => f.Sequence));
+        Assert.Equal(frames.Select(f => f.OriginatingTime).Order(), frames.Select(f => f.OriginatingTime));
+    }
+
+    private static ImuReplaySource Replay(string path, IScheduler scheduler, double speed = 1, bool loop = false) =>
+        new(new ImuReplayOptions { Path = path, SpeedFactor = speed, Loop = loop }, scheduler);
+
+    private static string[] Lines(int count) =>
+        Enumerable.Range(0, count).Select(i => FormattableString.Invariant($"{i},0,0")).ToArray();
+}
