@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Sensact.Agent.Hosting;
 using Sensact.Devices.Replay;
 
 namespace Sensact.Agent.Activity;
@@ -14,6 +13,10 @@ internal sealed class ActivityOptionsValidator : IValidateOptions<ActivityOption
         {
             failures.Add("Activity:Model must name the ONNX model file.");
         }
+        else if (options.Enabled && !File.Exists(options.Model))
+        {
+            failures.Add($"Activity:Model: the model file '{options.Model}' does not exist.");
+        }
 
         failures.AddRange(options.Delivery.Validate().Select(problem => $"Activity:Delivery:{problem}"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -24,10 +27,9 @@ internal sealed class ActivityOptionsValidator : IValidateOptions<ActivityOption
         var failures = options.Validate().Select(problem => $"Imu:Replay:{problem}").ToList();
         if (!string.IsNullOrWhiteSpace(options.Path))
         {
-            var path = ContentPaths.Resolve(options.Path);
-            if (!File.Exists(path) && !Directory.Exists(path))
+            if (!File.Exists(options.Path) && !Directory.Exists(options.Path))
             {
-                failures.Add($"Imu:Replay:Path: '{options.Path}' does not exist (looked at '{path}').");
+                failures.Add($"Imu:Replay:Path: '{options.Path}' does not exist.");
             }
         }
 

@@ -30,29 +30,16 @@ internal sealed partial class ActivityPipeline(
     ILogger<ActivityPipeline> logger) : BackgroundService
 {
     private readonly ActivityOptions _options = activityOptions.Value;
-    private OnnxActivityClassifier? _classifier;
+
+    // Loaded when the service is constructed, before anything starts: a missing or corrupt model
+    // stops the agent with the key, the path and the reason.
+    private readonly OnnxActivityClassifier? _classifier = activityOptions.Value.Enabled ? LoadModel(activityOptions.Value.Model) : null;
 
     /// <summary>Gets what the delivery policy between the sensor and the classifier dropped.</summary>
     public DropCounter Dropped { get; } = new("activity-imu");
 
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!_options.Enabled)
-        {
-            return Task.CompletedTask;
-        }
-
-        try
-        {
-            _classifier = OnnxActivityClassifier.Load(_options.Model);
-        }
-        catch (ModelLoadException ex)
-        {
-            throw new AgentStartupException($"Activity:Model: {ex.Message}", ex);
-        }
-
-        return base.StartAsync(cancellationToken);
-    }
+    public override Task StartAsync(CancellationToken cancellationToken) =>
+        _classifier is null ? Task.CompletedTask : base.StartAsync(cancellationToken);
 
     public override void Dispose()
     {
@@ -98,6 +85,18 @@ internal sealed partial class ActivityPipeline(
             LogCrashed(ex);
             exitCode.Fail(ExitCodes.RuntimeFailure);
             lifetime.StopApplication();
+        }
+    }
+
+    private static OnnxActivityClassifier LoadModel(string path)
+    {
+        try
+        {
+            return OnnxActivityClassifier.Load(path);
+        }
+        catch (ModelLoadException ex)
+        {
+            throw new AgentStartupException($"Activity:Model: {ex.Message}", ex);
         }
     }
 

@@ -24,6 +24,10 @@ internal static class AgentApp
         {
             try
             {
+                // Validate options and construct the services (which loads the models) before the
+                // host starts anything, so configuration problems stop the agent with a short message.
+                host.Services.GetService<IStartupValidator>()?.Validate();
+                _ = host.Services.GetServices<IHostedService>().ToList();
                 await host.StartAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (StartupProblems(ex) is { } problems)
@@ -40,9 +44,12 @@ internal static class AgentApp
     }
 
     /// <summary>Returns the messages for a configuration problem found at start, or null for any other failure.</summary>
-    private static IReadOnlyList<string>? StartupProblems(Exception exception) => exception switch
+    private static List<string>? StartupProblems(Exception exception) => exception switch
     {
-        OptionsValidationException validation => validation.Failures.ToList(),
+        AggregateException aggregate => aggregate.InnerExceptions.Select(StartupProblems).ToList() is var all && all.TrueForAll(p => p is not null)
+            ? [.. all.SelectMany(p => p!)]
+            : null,
+        OptionsValidationException validation => [.. validation.Failures],
         AgentStartupException startup => [startup.Message],
 
         // The configuration binder's message names the key, e.g. "Failed to convert configuration value at 'Mqtt:Port' to type 'System.Int32'."

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MQTTnet.Packets;
 using MQTTnet.Server;
 using Sensact.Agent.Hosting;
 
@@ -16,8 +18,11 @@ namespace Sensact.Agent.Mqtt;
 internal sealed partial class EmbeddedBroker(
     IOptions<MqttOptions> mqttOptions,
     IOptions<AgentOptions> agentOptions,
+    TimeProvider time,
     ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
 {
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(2);
+
     private readonly MqttOptions _options = mqttOptions.Value;
     private MqttServer? _server;
     private long _anonymousClients;
@@ -56,19 +61,50 @@ internal sealed partial class EmbeddedBroker(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is { } server)
+        if (_server is { IsStarted: true } server)
         {
+            await DrainAsync(server, cancellationToken).ConfigureAwait(false);
             await server.StopAsync().ConfigureAwait(false);
         }
     }
 
     public void Dispose() => _server?.Dispose();
 
+    // The broker acknowledges a publish when it has queued it for the subscribers, not when it has
+    // sent it; wait (briefly) until the queues are empty so watchers see the agent's last words.
+    private async Task DrainAsync(MqttServer server, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        while (time.GetElapsedTime(started) < DrainTimeout && !cancellationToken.IsCancellationRequested)
+        {
+            var sessions = await server.GetSessionsAsync().ConfigureAwait(false);
+            if (sessions.All(session => session.PendingApplicationMessagesCount == 0))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    // MQTTnet 5.2 assigns an id only to MQTT 5 clients (AssignedClientIdentifier) and refuses an
+    // empty id from MQTT 3.1.1 clients, which is how mosquitto_sub connects by default. The event
+    // exposes the CONNECT packet's id read-only, so for 3.1.1 the packet is reached through the
+    // event's private field. A test (EmbeddedBroker_ClientWithEmptyClientId_IsAccepted) guards
+    // this against a change in the pinned MQTTnet version.
+    private static readonly FieldInfo? ConnectPacketField =
+        typeof(ValidatingConnectionEventArgs).GetField("_connectPacket", BindingFlags.Instance | BindingFlags.NonPublic);
+
     private Task AssignMissingClientId(ValidatingConnectionEventArgs args)
     {
         if (string.IsNullOrEmpty(args.ClientId))
         {
-            args.AssignedClientIdentifier = $"anonymous-{Interlocked.Increment(ref _anonymousClients)}";
+            var assigned = $"anonymous-{Interlocked.Increment(ref _anonymousClients)}";
+            args.AssignedClientIdentifier = assigned;
+            if (ConnectPacketField?.GetValue(args) is MqttConnectPacket packet)
+            {
+                packet.ClientId = assigned;
+            }
         }
 
         return Task.CompletedTask;

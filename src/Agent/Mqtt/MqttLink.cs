@@ -165,7 +165,7 @@ internal sealed partial class MqttLink(
         }
     }
 
-    private Task PublishStatusAsync(string state, string? reason, CancellationToken cancellationToken)
+    private async Task PublishStatusAsync(string state, string? reason, CancellationToken cancellationToken)
     {
         var status = new StatusPayload(state, _agent.Fleet, _agent.Id, AgentVersion.Value, reason, time.GetUtcNow());
         var message = new MqttApplicationMessageBuilder()
@@ -175,7 +175,7 @@ internal sealed partial class MqttLink(
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithContentType("application/json")
             .Build();
-        return _client.PublishAsync(message, cancellationToken);
+        await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port}; status on {StatusTopic}; {Queued} queued event(s) to send")]

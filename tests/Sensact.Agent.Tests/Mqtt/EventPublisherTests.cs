@@ -30,7 +30,7 @@ public sealed class EventPublisherTests
         Assert.Equal("sensact/v1/f/a/events/activity", message.Topic);
         Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, message.QualityOfServiceLevel);
         Assert.False(message.Retain);
-        var json = JsonDocument.Parse(message.Payload.ToArray()).RootElement;
+        var json = JsonDocument.Parse(System.Buffers.BuffersExtensions.ToArray(message.Payload)).RootElement;
         Assert.Equal("walking", json.GetProperty("label").GetString());
         Assert.Equal(0.9123, json.GetProperty("confidence").GetDouble());
         Assert.Equal(1.5, json.GetProperty("latencyMs").GetDouble());

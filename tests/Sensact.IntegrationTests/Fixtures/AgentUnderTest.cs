@@ -38,11 +38,23 @@ internal sealed class AgentUnderTest : IAsyncDisposable
             "--ConsoleView:Enabled=false",
             "--Imu:Replay:SpeedFactor=20",
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
             .. args,
         ];
         var host = AgentHost.Build(AgentCommandLine.Parse(all));
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new AgentUnderTest(host, fleet, id);
+    }
+
+    /// <summary>Waits until the agent has connected to its broker (and so published its status).</summary>
+    public async Task WaitUntilConnectedAsync()
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while (Link.Connections == 0 || !Link.IsConnected)
+        {
+            await Task.Delay(20, deadline.Token);
+        }
     }
 
     public Task StopAsync() => _host.StopAsync(TestContext.Current.CancellationToken);

@@ -15,6 +15,7 @@ public sealed class EmbeddedBrokerSliceTests
     {
         var port = FreePort.Next();
         await using var agent = await AgentUnderTest.StartAsync("embedded-1", $"--Mqtt:Port={port}");
+        await agent.WaitUntilConnectedAsync();
         await using var recorder = await TopicRecorder.SubscribeAsync(port, $"{agent.TopicRoot}/#");
 
         var events = await recorder.WaitForAsync(m => m.Topic == $"{agent.TopicRoot}/events/activity", 3, Deadline);
