@@ -64,7 +64,16 @@ internal sealed partial class EmbeddedBroker(
         if (_server is { IsStarted: true } server)
         {
             await DrainAsync(server, cancellationToken).ConfigureAwait(false);
-            await server.StopAsync().ConfigureAwait(false);
+            try
+            {
+                await server.StopAsync().ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A client whose socket is already gone must not fail the agent's shutdown.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogStopProblem(ex.GetBaseException().Message);
+            }
         }
     }
 
@@ -109,6 +118,9 @@ internal sealed partial class EmbeddedBroker(
 
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedded MQTT broker did not stop cleanly: {Reason}")]
+    private partial void LogStopProblem(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on 127.0.0.1:{Port}. Watch the agent with: {Command}")]
     private partial void LogStarted(int port, string command);
