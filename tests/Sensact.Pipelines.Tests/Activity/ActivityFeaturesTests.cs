@@ -19,7 +19,7 @@ public class ActivityFeaturesTests
         Enumerable.Range(0, length).Select(i => new ImuSample(at(i))).ToArray();
 
     [Fact]
-    public void Names_Always_UniqueAndCountLong()
+    public void Names_Always_UniqueAndAsManyAsCount()
     {
         Assert.Equal(ActivityFeatures.Count, ActivityFeatures.Names.Count);
         Assert.Equal(ActivityFeatures.Count, ActivityFeatures.Names.Distinct().Count());

@@ -83,6 +83,17 @@ public sealed class ActivityModelCardTests : IDisposable
     }
 
     [Fact]
+    public void Load_DuplicateLabel_ThrowsModelLoadException()
+    {
+        var path = Path.Combine(_folder, "twice.json");
+        Sample("walking", "walking").Save(path);
+
+        var error = Assert.Throws<ModelLoadException>(() => ActivityModelCard.Load(path));
+
+        Assert.Contains("label twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_EmptyPath_ThrowsArgumentException() =>
         Assert.Throws<ArgumentException>("path", () => ActivityModelCard.Load(""));
 }
