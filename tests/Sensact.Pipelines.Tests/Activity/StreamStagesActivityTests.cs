@@ -3,6 +3,7 @@ using System.Reactive;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
+using System.Text.Json;
 using Sensact.Devices;
 using Sensact.Devices.Imu;
 using Sensact.Pipelines.Activity;
@@ -174,5 +175,33 @@ public class StreamStagesActivityTests
         Assert.Contains("expects 4", error.Message, StringComparison.Ordinal);
         Assert.Empty(recorder.Values);
         Assert.Empty(classifier.Seen);
+    }
+
+    private sealed record ReferenceWindow(string Label, string Predicted, float[][] Samples, float[] Probabilities);
+
+    [Fact]
+    public void ClassifyActivity_ShippedModelOnReferenceWindows_DecisionsMatchReferences()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "models", "activity");
+        var references = JsonSerializer.Deserialize<List<ReferenceWindow>>(File.ReadAllText(Path.Combine(folder, "reference-windows.json")))!;
+        using var classifier = OnnxActivityClassifier.Load(Path.Combine(folder, OnnxActivityClassifier.FileName));
+        var clock = Clock();
+        var period = TimeSpan.FromSeconds(1 / classifier.Card.SampleRateHz);
+        var windows = references.Select((r, w) => new SensorWindow<ImuSample>(
+            r.Samples.Select((s, i) => new Frame<ImuSample>(new ImuSample(new Vector3(s[0], s[1], s[2])), Epoch + (period * ((w * 100) + i)), "imu0", i)).ToList(),
+            w));
+
+        var recorder = windows.ToObservable().ClassifyActivity(classifier, clock).Record(clock);
+
+        Assert.Equal(references.Select(r => r.Predicted), recorder.Values.Select(d => d.Label));
+        for (var w = 0; w < references.Count; w++)
+        {
+            for (var c = 0; c < classifier.Labels.Count; c++)
+            {
+                Assert.True(Math.Abs(references[w].Probabilities[c] - recorder.Values[w].Probabilities[classifier.Labels[c]]) <= 1e-4);
+            }
+        }
+
+        Assert.True(recorder.Completed);
     }
 }
