@@ -161,7 +161,7 @@ public static class ActivityFeatures
         destination[17] = (float)midFraction;
     }
 
-    // A direct DFT of the detrended magnitude: windows are a few dozen samples, so O(n^2) is cheaper than an FFT's setup.
+    // A direct DFT of the detrended magnitude: windows are a few dozen samples, so O(n^2) multiply-adds are cheap.
     private static void Spectrum(ReadOnlySpan<double> magnitude, double mean, out double dominantFrequency, out double dominantFraction, out double lowFraction, out double midFraction)
     {
         var n = magnitude.Length;
@@ -171,11 +171,16 @@ public static class ActivityFeatures
         {
             double re = 0, im = 0;
             var step = 2 * Math.PI * k / n;
+            double stepCos = Math.Cos(step), stepSin = Math.Sin(step);
+
+            // The twiddle factor is rotated by one step per sample instead of calling Cos and Sin each time.
+            double cos = 1, sin = 0;
             for (var i = 0; i < n; i++)
             {
                 var v = magnitude[i] - mean;
-                re += v * Math.Cos(step * i);
-                im -= v * Math.Sin(step * i);
+                re += v * cos;
+                im -= v * sin;
+                (cos, sin) = ((cos * stepCos) - (sin * stepSin), (sin * stepCos) + (cos * stepSin));
             }
 
             var power = (re * re) + (im * im);

@@ -81,6 +81,11 @@ public sealed record ActivityModelCard(
             return "the card must name at least two non-empty labels.";
         }
 
+        if (Labels.Distinct(StringComparer.Ordinal).Count() != Labels.Count)
+        {
+            return $"the card names a label twice ({string.Join(", ", Labels)}).";
+        }
+
         if (WindowSize < 2 || Hop < 1 || !(SampleRateHz > 0))
         {
             return $"window size ({WindowSize}) must be at least 2, hop ({Hop}) at least 1 and the sample rate ({SampleRateHz}) positive.";
