@@ -31,7 +31,7 @@ internal sealed partial class MqttLink(
     /// <summary>Gets whether the link is connected to the broker now.</summary>
     public bool IsConnected => _client.IsConnected;
 
-    /// <summary>Gets how many times the link has connected (1 after the first connection).</summary>
+    /// <summary>Gets how many times the link has connected and announced itself online (1 after the first connection).</summary>
     public int Connections { get; private set; }
 
     private string Host => _options.UseEmbeddedBroker ? "127.0.0.1" : _options.Host!;
@@ -128,8 +128,8 @@ internal sealed partial class MqttLink(
             throw new InvalidOperationException($"the broker refused the connection: {result.ResultCode} {result.ReasonString}");
         }
 
-        Connections++;
         await PublishStatusAsync("online", null, cancellationToken).ConfigureAwait(false);
+        Connections++;
         LogConnected(Host, _options.Port, topics.Status, outbox.Count);
     }
 
