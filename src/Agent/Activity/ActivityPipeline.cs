@@ -29,6 +29,11 @@ internal sealed partial class ActivityPipeline(
     ILoggerFactory loggerFactory,
     ILogger<ActivityPipeline> logger) : BackgroundService
 {
+    // A sensor that fails is opened again after a pause that doubles up to a limit, while the
+    // rest of the agent keeps running; a failure after the sensor (windows, model) is a crash.
+    private static readonly TimeSpan SensorRetryFirstDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SensorRetryMaxDelay = TimeSpan.FromSeconds(30);
+
     private readonly ActivityOptions _options = activityOptions.Value;
 
     // Loaded when the service is constructed, before anything starts: a missing or corrupt model
@@ -56,6 +61,7 @@ internal sealed partial class ActivityPipeline(
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         using var subscription = source.Frames
+            .RetryWithBackoff(SensorRetryFirstDelay, SensorRetryMaxDelay, (error, attempt, delay) => LogSensorFailed(error, source.Id, attempt, delay), sensorThread)
             .Deliver(_options.Delivery, Dropped, inferenceThread)
             .SlidingWindows(classifier.Card.WindowSize, classifier.Card.Hop)
             .ClassifyActivity(classifier, inferenceThread)
@@ -108,6 +114,9 @@ internal sealed partial class ActivityPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity pipeline stopped: {Delivered} frame(s) delivered, {Dropped} dropped, {Malformed} malformed line(s) skipped")]
     private partial void LogStopped(long delivered, long dropped, long malformed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sensor {Source} failed (attempt {Attempt}); opening it again in {Delay}")]
+    private partial void LogSensorFailed(Exception exception, string source, int attempt, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Activity pipeline crashed; stopping the agent")]
     private partial void LogCrashed(Exception exception);
