@@ -65,12 +65,16 @@ internal sealed partial class ActivityPipeline(
             .Deliver(_options.Delivery, Dropped, inferenceThread)
             .SlidingWindows(classifier.Card.WindowSize, classifier.Card.Hop)
             .ClassifyActivity(classifier, inferenceThread)
+
+            // Do, not Subscribe's OnNext: an action that throws (say, a closed console) becomes
+            // OnError and so a clean crash, instead of an exception on the pipeline's thread.
+            .Do(decision =>
+            {
+                publisher.Publish(decision);
+                view.Show(decision, source.CurrentLabel);
+            })
             .Subscribe(
-                decision =>
-                {
-                    publisher.Publish(decision);
-                    view.Show(decision, source.CurrentLabel);
-                },
+                _ => { },
                 error => finished.TrySetException(error),
                 () => finished.TrySetResult());
         LogStarted(replayOptions.Value.Path, _options.Model, classifier.Card.WindowSize, classifier.Card.Hop, _options.Delivery.ToString());
