@@ -70,7 +70,7 @@ internal static class AgentHost
         AddValidated<AgentOptions, AgentOptionsValidator>(services, AgentOptions.Section);
         AddValidated<MqttOptions, MqttOptionsValidator>(services, MqttOptions.Section);
         AddValidated<ActivityOptions, ActivityOptionsValidator>(services, ActivityOptions.Section);
-        AddValidated<ImuReplayOptions, ActivityOptionsValidator>(services, "Imu:Replay");
+        AddValidated<ImuReplayOptions, ActivityOptionsValidator>(services, ImuReplayOptions.SectionName);
         services.AddOptions<ConsoleViewOptions>().BindConfiguration(ConsoleViewOptions.Section);
         services.PostConfigure<ActivityOptions>(options => options.Model = ResolveIfSet(options.Model));
         services.PostConfigure<ImuReplayOptions>(options => options.Path = ResolveIfSet(options.Path));

@@ -43,8 +43,14 @@ internal sealed partial class MqttLink(
         {
             try
             {
-                await ConnectAsync(stoppingToken).ConfigureAwait(false);
-                delay = _options.ReconnectMinDelay;
+                // A publish can fail (time out) while the connection itself survives: then only
+                // sending is retried.
+                if (!_client.IsConnected)
+                {
+                    await ConnectAsync(stoppingToken).ConfigureAwait(false);
+                    delay = _options.ReconnectMinDelay;
+                }
+
                 await SendUntilDisconnectedAsync(stoppingToken).ConfigureAwait(false);
                 LogConnectionLost(Host, _options.Port, outbox.Count);
             }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Sensact.Agent.Mqtt;
 
@@ -13,13 +12,4 @@ namespace Sensact.Agent.Mqtt;
 internal sealed record StatusPayload(string State, string Fleet, string Agent, string Version, string? Reason, DateTimeOffset? Time)
 {
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json.Options);
-}
-
-/// <summary>The agent's one JSON convention: camelCase names, nulls left out.</summary>
-internal static class Json
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 }

@@ -13,7 +13,4 @@ internal sealed class Topics(IOptions<AgentOptions> options)
 
     /// <summary>Returns the event topic of a pipeline.</summary>
     public string Events(string pipeline) => $"{_root}/events/{pipeline}";
-
-    /// <summary>Gets a filter that matches every event of this agent.</summary>
-    public string AllEvents => $"{_root}/events/#";
 }
