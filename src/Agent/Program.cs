@@ -1,3 +1,3 @@
 using Sensact.Agent.Hosting;
 
-return await AgentApp.RunAsync(args, Console.Error).ConfigureAwait(false);
+return await AgentApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -8,12 +8,19 @@ namespace Sensact.Agent.Hosting;
 internal static class AgentApp
 {
     /// <summary>Runs until stopped (signal, <c>--duration</c>, failure) and returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         IHost host;
         try
         {
-            host = AgentHost.Build(AgentCommandLine.Parse(args));
+            var commandLine = AgentCommandLine.Parse(args);
+            if (commandLine.Help || commandLine.Version)
+            {
+                output.WriteLine(commandLine.Help ? AgentCommandLine.Usage : $"sensact-agent {AgentVersion.Value}");
+                return ExitCodes.Success;
+            }
+
+            host = AgentHost.Build(commandLine);
         }
         catch (Exception ex) when (ex is AgentStartupException or InvalidDataException or FormatException)
         {

@@ -22,7 +22,7 @@ public sealed class AgentAppTests
     {
         using var error = new StringWriter();
 
-        var exitCode = await AgentApp.RunAsync([argument, "--Mqtt:Port=1", "--ConsoleView:Enabled=false", argument], error);
+        var exitCode = await AgentApp.RunAsync([argument, "--Mqtt:Port=1", "--ConsoleView:Enabled=false", argument], TextWriter.Null, error);
 
         Assert.Equal(ExitCodes.ConfigurationError, exitCode);
         Assert.Contains(key, error.ToString(), StringComparison.Ordinal);
@@ -38,10 +38,26 @@ public sealed class AgentAppTests
             Path.ChangeExtension(model, ".json"));
         using var error = new StringWriter();
 
-        var exitCode = await AgentApp.RunAsync([$"--Activity:Model={model}", "--Mqtt:Port=1", "--Mqtt:Host=127.0.0.1"], error);
+        var exitCode = await AgentApp.RunAsync([$"--Activity:Model={model}", "--Mqtt:Port=1", "--Mqtt:Host=127.0.0.1"], TextWriter.Null, error);
 
         Assert.Equal(ExitCodes.ConfigurationError, exitCode);
         Assert.Contains("Activity:Model", error.ToString(), StringComparison.Ordinal);
         Assert.Contains(model, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help", "Usage: sensact-agent")]
+    [InlineData("-h", "--duration <seconds>")]
+    [InlineData("--version", "sensact-agent ")]
+    public async Task RunAsync_HelpOrVersion_PrintsAndExitsWithoutStarting(string argument, string expected)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await AgentApp.RunAsync([argument, "--Mqtt:Port=70000"], output, error);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains(expected, output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(error.ToString());
     }
 }

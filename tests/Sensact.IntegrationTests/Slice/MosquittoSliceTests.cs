@@ -93,28 +93,29 @@ public sealed class MosquittoSliceTests
     {
         MosquittoBroker.SkipIfMissing();
         await using var broker = await MosquittoBroker.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        const string root = "sensact/v1/it/killed";
-        await using var recorder = await TopicRecorder.SubscribeAsync(broker.Port, $"{root}/status");
-        var agentDll = Path.Combine(AppContext.BaseDirectory, "sensact-agent.dll");
-        using var agent = Process.Start(new ProcessStartInfo("dotnet", [agentDll, "--Agent:Fleet=it", "--Agent:Id=killed", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={broker.Port}", "--Mqtt:KeepAlive=00:00:02", "--ConsoleView:Enabled=false"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        })!;
-        agent.BeginOutputReadLine();
-        agent.BeginErrorReadLine();
-        try
-        {
-            await recorder.WaitForAsync(m => m.Json.GetProperty("state").GetString() == "online", 1, Deadline);
-        }
-        finally
-        {
-            agent.Kill();
-            await agent.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
+        await using var recorder = await TopicRecorder.SubscribeAsync(broker.Port, "sensact/v1/it/killed/status");
+        await using var agent = AgentProcess.Start("--Agent:Fleet=it", "--Agent:Id=killed", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={broker.Port}", "--Mqtt:KeepAlive=00:00:02");
+        await recorder.WaitForAsync(m => m.Json.GetProperty("state").GetString() == "online", 1, Deadline);
+
+        await agent.KillAsync();
 
         var will = await recorder.WaitForAsync(m => m.Json.GetProperty("state").GetString() == "offline", 1, Deadline);
         Assert.Equal("connection-lost", will[0].Json.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Agent_ProcessTerminated_PublishesOfflineAndExitsZero()
+    {
+        MosquittoBroker.SkipIfMissing();
+        await using var broker = await MosquittoBroker.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var recorder = await TopicRecorder.SubscribeAsync(broker.Port, "sensact/v1/it/terminated/#");
+        await using var agent = AgentProcess.Start("--Agent:Fleet=it", "--Agent:Id=terminated", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={broker.Port}", "--Imu:Replay:SpeedFactor=20");
+        await recorder.WaitForAsync(m => m.Topic.EndsWith("/events/activity", StringComparison.Ordinal), 1, Deadline);
+
+        var exitCode = await agent.TerminateAsync(Deadline);
+
+        Assert.Equal(0, exitCode);
+        var offline = await recorder.WaitForAsync(m => m.Topic.EndsWith("/status", StringComparison.Ordinal) && m.Json.GetProperty("state").GetString() == "offline", 1, Deadline);
+        Assert.Equal("shutdown", offline[0].Json.GetProperty("reason").GetString());
     }
 }

@@ -27,7 +27,7 @@ public sealed class PipelineFailureTests
                 "--Logging:LogLevel:Microsoft.Hosting.Lifetime=None",
             ];
 
-            var exitCode = await AgentApp.RunAsync(args, error).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            var exitCode = await AgentApp.RunAsync(args, TextWriter.Null, error).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 
             Assert.Equal(ExitCodes.RuntimeFailure, exitCode);
         }
