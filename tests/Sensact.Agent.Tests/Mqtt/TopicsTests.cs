@@ -6,13 +6,13 @@ namespace Sensact.Agent.Tests.Mqtt;
 
 public sealed class TopicsTests
 {
-    private readonly Topics _topics = new(Options.Create(new AgentOptions { Fleet = "farm", Id = "pi-7" }));
+    private readonly Topics _topics = new(Options.Create(new AgentOptions { Fleet = "field", Id = "pi-7" }));
 
     [Fact]
-    public void Status_IsUnderFleetAndAgent() => Assert.Equal("sensact/v1/farm/pi-7/status", _topics.Status);
+    public void Status_IsUnderFleetAndAgent() => Assert.Equal("sensact/v1/field/pi-7/status", _topics.Status);
 
     [Fact]
-    public void Events_NamesThePipeline() => Assert.Equal("sensact/v1/farm/pi-7/events/activity", _topics.Events("activity"));
+    public void Events_NamesThePipeline() => Assert.Equal("sensact/v1/field/pi-7/events/activity", _topics.Events("activity"));
 
     [Theory]
     [InlineData("a/b")]
