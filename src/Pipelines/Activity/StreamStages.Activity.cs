@@ -7,7 +7,6 @@ using Sensact.Pipelines.Windows;
 
 namespace Sensact.Pipelines;
 
-/// <summary>The stream stages of Sensact's pipelines, one family of stages a file.</summary>
 public static partial class StreamStages
 {
     /// <summary>

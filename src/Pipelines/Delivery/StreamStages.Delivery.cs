@@ -5,7 +5,6 @@ using Sensact.Pipelines.Delivery;
 
 namespace Sensact.Pipelines;
 
-/// <summary>Rx stages of the sensing pipeline; each family of stages lives in its own file.</summary>
 public static partial class StreamStages
 {
     /// <summary>

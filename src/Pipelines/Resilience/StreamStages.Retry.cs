@@ -4,7 +4,6 @@ using System.Reactive.Linq;
 
 namespace Sensact.Pipelines;
 
-// Documented in StreamStages.Delivery.cs.
 public static partial class StreamStages
 {
     /// <summary>

@@ -4,7 +4,6 @@ using Sensact.Pipelines.Windows;
 
 namespace Sensact.Pipelines;
 
-// Documented in StreamStages.Delivery.cs.
 public static partial class StreamStages
 {
     /// <summary>
