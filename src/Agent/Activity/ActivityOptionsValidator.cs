@@ -13,10 +13,6 @@ internal sealed class ActivityOptionsValidator : IValidateOptions<ActivityOption
         {
             failures.Add("Activity:Model must name the ONNX model file.");
         }
-        else if (options.Enabled && !File.Exists(options.Model))
-        {
-            failures.Add($"Activity:Model: the model file '{options.Model}' does not exist.");
-        }
 
         failures.AddRange(options.Delivery.Validate().Select(problem => $"Activity:Delivery:{problem}"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
