@@ -31,8 +31,11 @@ internal static class ActivityTrainer
         var test = Windows(split.Test, options);
         log.WriteLine($"{recordings.Count} recordings: {split.Train.Count} train ({train.Count} windows), {split.Test.Count} held out ({test.Count} windows).");
 
+        // Features are computed once per window: ML.NET reads its rows several times (fit, export).
+        var trainRows = Rows(train);
+        var testRows = Rows(test);
         var ml = new MLContext(options.Seed);
-        var trainData = ml.Data.LoadFromEnumerable(Rows(train), RowSchema());
+        var trainData = ml.Data.LoadFromEnumerable(trainRows, RowSchema());
         var model = Pipeline(ml, options).Fit(trainData);
         var labels = ScoreLabels(model.GetOutputSchema(trainData.Schema));
 
@@ -50,7 +53,7 @@ internal static class ActivityTrainer
         card.Save(cardPath);
 
         // ML.NET's own scores, to check that the export kept the model's meaning.
-        var mlScores = ml.Data.CreateEnumerable<ScoredRow>(model.Transform(ml.Data.LoadFromEnumerable(Rows(test), RowSchema())), reuseRowObject: false)
+        var mlScores = ml.Data.CreateEnumerable<ScoredRow>(model.Transform(ml.Data.LoadFromEnumerable(testRows, RowSchema())), reuseRowObject: false)
             .Select(r => r.Score).ToList();
 
         var confusion = new int[labels.Count, labels.Count];
@@ -59,11 +62,9 @@ internal static class ActivityTrainer
         var onnxProbabilities = new List<float[]>(test.Count);
         using (var classifier = OnnxActivityClassifier.Load(modelPath, cardPath))
         {
-            var features = new float[ActivityFeatures.Count];
             for (var i = 0; i < test.Count; i++)
             {
-                ActivityFeatures.Extract(test[i].Samples, features);
-                var prediction = classifier.Classify(features);
+                var prediction = classifier.Classify(testRows[i].Features);
                 onnxProbabilities.Add([.. prediction.Probabilities]);
                 confusion[labels.IndexOf(test[i].Label), labels.IndexOf(prediction.Label)]++;
                 if (ArgMax(mlScores[i]) == ArgMax(prediction.Probabilities))
@@ -118,13 +119,13 @@ internal static class ActivityTrainer
     private static List<ActivityWindow> Windows(IEnumerable<ImuRecording> recordings, ActivityTrainingOptions options) =>
         recordings.SelectMany(r => ActivityWindow.Cut(r, options.WindowSize, options.Hop)).ToList();
 
-    private static IEnumerable<FeatureRow> Rows(IEnumerable<ActivityWindow> windows) =>
+    private static List<FeatureRow> Rows(IEnumerable<ActivityWindow> windows) =>
         windows.Select(w =>
         {
             var features = new float[ActivityFeatures.Count];
             ActivityFeatures.Extract(w.Samples, features);
             return new FeatureRow { Label = w.Label, Features = features };
-        });
+        }).ToList();
 
     private static SchemaDefinition RowSchema()
     {
