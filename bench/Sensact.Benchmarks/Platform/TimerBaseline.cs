@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Sensact.Benchmarks.Platform;
@@ -12,25 +11,25 @@ internal static class TimerBaseline
     public static async Task RunAsync(double hertz)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / hertz));
-        using var process = Process.GetCurrentProcess();
-        var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < TimeSpan.FromSeconds(3) && await timer.WaitForNextTickAsync())
+        using var stop = new CancellationTokenSource();
+        var ticking = Task.Run(async () =>
         {
-        }
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+                {
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
 
-        process.Refresh();
-        var cpuBefore = process.TotalProcessorTime;
-        var measured = Stopwatch.StartNew();
-        var ticks = 0;
-        while (measured.Elapsed < TimeSpan.FromSeconds(10) && await timer.WaitForNextTickAsync())
-        {
-            ticks++;
-        }
-
-        process.Refresh();
-        var cpuMsPerSecond = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / measured.Elapsed.TotalSeconds;
+        var cpu = await CpuMeter.MillisecondsPerSecondAsync(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        await ticking.ConfigureAwait(false);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"PeriodicTimer at {hertz} Hz: {cpuMsPerSecond:0.0} ms CPU/s, {ticks / measured.Elapsed.TotalSeconds:0} wake-ups/s, {cpuMsPerSecond / (ticks / measured.Elapsed.TotalSeconds) * 1000:0} µs CPU per wake-up"));
+            $"PeriodicTimer at {hertz} Hz: {cpu:0.0} ms CPU/s, {cpu / hertz * 1000:0} µs CPU per wake-up (the process's own background work included)"));
     }
 }
