@@ -1,24 +1,25 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Sensact.Pipelines.Decisions;
+using Sensact.Agent.Events;
+using Sensact.Pipelines.Events;
 
 namespace Sensact.Agent.ConsoleView;
 
-/// <summary>Prints each decision as one readable line: time, pipeline, label, confidence, latency.</summary>
-internal sealed class DecisionConsoleView(IOptions<ConsoleViewOptions> options, TextWriter writer)
+/// <summary>Prints each event as one readable line: time, application, label, confidence, latency, ground truth.</summary>
+internal sealed class DecisionConsoleView(IOptions<ConsoleViewOptions> options, TextWriter writer) : IEventSink
 {
     private readonly Lock _gate = new();
 
-    /// <summary>Writes one line for <paramref name="decision"/>; <paramref name="truth"/> is the replayed ground truth, if known.</summary>
-    public void Show(Decision decision, string? truth = null)
+    /// <summary>Writes one line for <paramref name="appEvent"/> when the view is enabled.</summary>
+    public void Publish(AppEvent appEvent)
     {
-        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(appEvent);
         if (!options.Value.Enabled)
         {
             return;
         }
 
-        var line = Format(decision, truth);
+        var line = Format(appEvent);
         lock (_gate)
         {
             writer.WriteLine(line);
@@ -26,13 +27,16 @@ internal sealed class DecisionConsoleView(IOptions<ConsoleViewOptions> options, 
         }
     }
 
-    /// <summary>Formats one decision line, e.g. <c>12:00:01.250  activity  walking      0.97   1.8 ms  truth walking</c>.</summary>
-    public static string Format(Decision decision, string? truth = null)
+    /// <summary>Formats one line, e.g. <c>12:00:01.250  activity  walking      0.97     1.8 ms  truth walking</c>.</summary>
+    public static string Format(AppEvent appEvent)
     {
-        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(appEvent);
+        var what = appEvent is Decision decision
+            ? string.Create(CultureInfo.InvariantCulture, $"{decision.Label,-11} {decision.Confidence,5:0.00}")
+            : $"{appEvent.Kind,-17}";
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"{decision.OriginatingTime:HH:mm:ss.fff}  {decision.Pipeline,-9} {decision.Label,-11} {decision.Confidence,5:0.00}  {decision.Latency.TotalMilliseconds,7:0.0} ms");
-        return truth is null ? line : $"{line}  truth {truth}";
+            $"{appEvent.OriginatingTime:HH:mm:ss.fff}  {appEvent.App,-9} {what}  {appEvent.Latency.TotalMilliseconds,7:0.0} ms");
+        return appEvent is Decision { Truth: { } truth } ? $"{line}  truth {truth}" : line;
     }
 }

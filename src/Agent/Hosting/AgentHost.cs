@@ -3,17 +3,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Sensact.Agent.Activity;
+using Sensact.Agent.Apps;
 using Sensact.Agent.ConsoleView;
+using Sensact.Agent.Events;
 using Sensact.Agent.Mqtt;
-using Sensact.Devices.Replay;
+using Sensact.Agent.Sensors;
 
 namespace Sensact.Agent.Hosting;
 
 /// <summary>
-/// The composition root: configuration sources, options with their validators, and the agent's
-/// services in start order (broker, MQTT link, pipelines, run duration). Services stop in
-/// reverse order, so pipelines stop before the link flushes their last events.
+/// The composition root: configuration sources, options with their validators, the sensors and
+/// applications declared in configuration, the event sinks, and the agent's services in start
+/// order (broker, MQTT link, application runner, run duration). Services stop in reverse order, so
+/// applications stop before the link flushes their last events.
 /// </summary>
 internal static class AgentHost
 {
@@ -64,25 +66,33 @@ internal static class AgentHost
 
     private static void AddServices(IServiceCollection services, AgentCommandLine commandLine)
     {
+        services.AddMetrics();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AgentExitCode>();
+        services.AddSingleton<AgentRun>();
 
         AddValidated<AgentOptions, AgentOptionsValidator>(services, AgentOptions.Section);
         AddValidated<MqttOptions, MqttOptionsValidator>(services, MqttOptions.Section);
-        AddValidated<ActivityOptions, ActivityOptionsValidator>(services, ActivityOptions.Section);
-        AddValidated<ImuReplayOptions, ActivityOptionsValidator>(services, ImuReplayOptions.SectionName);
         services.AddOptions<ConsoleViewOptions>().BindConfiguration(ConsoleViewOptions.Section);
-        services.PostConfigure<ActivityOptions>(options => options.Model = ResolveIfSet(options.Model));
-        services.PostConfigure<ImuReplayOptions>(options => options.Path = ResolveIfSet(options.Path));
+
+        // Sensors and applications: checked and prepared (models loaded) when first resolved,
+        // which AgentApp does before anything starts.
+        services.AddSingleton<AgentSensors>();
+        services.AddSingleton<AgentApps>();
+        services.AddSingleton<AppStates>();
+        services.AddSingleton(provider => new AppMetrics(provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
 
         services.AddSingleton<Topics>();
         services.AddSingleton(provider => new Outbox(provider.GetRequiredService<IOptions<MqttOptions>>().Value.OutboxCapacity));
         services.AddSingleton<EventPublisher>();
         services.AddSingleton(provider => new DecisionConsoleView(provider.GetRequiredService<IOptions<ConsoleViewOptions>>(), Console.Out));
+        services.AddSingleton<IEventSink>(provider => provider.GetRequiredService<EventPublisher>());
+        services.AddSingleton<IEventSink>(provider => provider.GetRequiredService<DecisionConsoleView>());
+        services.AddSingleton<EventFanOut>();
 
         services.AddHostedService<EmbeddedBroker>();
         AddHostedSingleton<MqttLink>(services);
-        AddHostedSingleton<ActivityPipeline>(services);
+        AddHostedSingleton<AppRunner>(services);
         if (commandLine.Duration is { } duration)
         {
             services.AddHostedService(provider => ActivatorUtilities.CreateInstance<RunDuration>(provider, duration));
@@ -103,6 +113,4 @@ internal static class AgentHost
         services.AddSingleton<TService>();
         services.AddHostedService(provider => provider.GetRequiredService<TService>());
     }
-
-    private static string ResolveIfSet(string path) => string.IsNullOrWhiteSpace(path) ? path : ContentPaths.Resolve(path);
 }

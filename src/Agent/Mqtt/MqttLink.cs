@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using Sensact.Agent.Apps;
+using Sensact.Agent.Events;
 using Sensact.Agent.Hosting;
 
 namespace Sensact.Agent.Mqtt;
@@ -15,15 +17,30 @@ namespace Sensact.Agent.Mqtt;
 /// outbox keeps (a bounded number of) their events. On shutdown it flushes the outbox, publishes a
 /// retained <c>offline</c> status and disconnects cleanly.
 /// </summary>
+/// <remarks>
+/// With the embedded broker, starting the link waits (briefly) until the retained <c>online</c>
+/// status is on the broker: a client that subscribes once the agent has started then always finds
+/// it. (MQTTnet 5.2's broker can lose a retained message to a subscription made at the same
+/// moment; both live and retained delivery miss it.) The status is published again, retained,
+/// whenever an application's state changes or the outbox starts dropping events.
+/// </remarks>
 internal sealed partial class MqttLink(
     IOptions<MqttOptions> mqttOptions,
     IOptions<AgentOptions> agentOptions,
     Topics topics,
     Outbox outbox,
+    AgentRun run,
+    AppStates apps,
     TimeProvider time,
     ILogger<MqttLink> logger) : BackgroundService
 {
     private static readonly TimeSpan ConnectionCheckInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstConnectionTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DropReportInterval = TimeSpan.FromSeconds(10);
+    private readonly TaskCompletionSource _firstOnline = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _statusChanged;
+    private long _reportedDropped;
+    private long _lastDropReport;
     private readonly MqttOptions _options = mqttOptions.Value;
     private readonly AgentOptions _agent = agentOptions.Value;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
@@ -35,6 +52,28 @@ internal sealed partial class MqttLink(
     public int Connections { get; private set; }
 
     private string Host => _options.UseEmbeddedBroker ? "127.0.0.1" : _options.Host!;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        apps.Changed += OnStatusChanged;
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (!_options.UseEmbeddedBroker)
+        {
+            // A remote broker may be away for long: the agent runs and queues meanwhile.
+            return;
+        }
+
+        try
+        {
+            await _firstOnline.Task.WaitAsync(FirstConnectionTimeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LogFirstConnectionSlow(FirstConnectionTimeout);
+        }
+    }
+
+    private void OnStatusChanged() => Interlocked.Exchange(ref _statusChanged, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,22 +106,25 @@ internal sealed partial class MqttLink(
 
             try
             {
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                // Jittered, so that a fleet restarting after a broker restart does not reconnect in lock-step.
+                await Task.Delay(Backoff.Jitter(delay, Random.Shared.NextDouble()), time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
 
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
+            delay = Backoff.Double(delay, _options.ReconnectMaxDelay);
         }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        apps.Changed -= OnStatusChanged;
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (!_client.IsConnected)
         {
+            LogStoppedOffline(outbox.Count, outbox.Dropped);
             return;
         }
 
@@ -93,7 +135,7 @@ internal sealed partial class MqttLink(
             await SendQueuedAsync(linked.Token).ConfigureAwait(false);
             await PublishStatusAsync("offline", "shutdown", linked.Token).ConfigureAwait(false);
             await _client.DisconnectAsync(new MqttClientDisconnectOptions(), linked.Token).ConfigureAwait(false);
-            LogDisconnected(outbox.Count);
+            LogDisconnected(outbox.Count, outbox.Dropped);
         }
 #pragma warning disable CA1031 // Shutdown goes on whatever the broker does; the Last Will covers us.
         catch (Exception ex)
@@ -134,8 +176,10 @@ internal sealed partial class MqttLink(
             throw new InvalidOperationException($"the broker refused the connection: {result.ResultCode} {result.ReasonString}");
         }
 
+        Interlocked.Exchange(ref _statusChanged, 0);
         await PublishStatusAsync("online", null, cancellationToken).ConfigureAwait(false);
         Connections++;
+        _firstOnline.TrySetResult();
         LogConnected(Host, _options.Port, topics.Status, outbox.Count);
     }
 
@@ -143,6 +187,12 @@ internal sealed partial class MqttLink(
     {
         while (_client.IsConnected)
         {
+            ReportDrops();
+            if (Interlocked.Exchange(ref _statusChanged, 0) == 1)
+            {
+                await PublishStatusAsync("online", null, cancellationToken).ConfigureAwait(false);
+            }
+
             await SendQueuedAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -171,15 +221,36 @@ internal sealed partial class MqttLink(
         }
     }
 
+    // Events dropped by a full outbox are logged (at most every 10 s) and shown in the status.
+    private void ReportDrops()
+    {
+        var dropped = outbox.Dropped;
+        if (dropped == _reportedDropped || time.GetElapsedTime(_lastDropReport) < DropReportInterval && _reportedDropped > 0)
+        {
+            return;
+        }
+
+        LogOutboxDropped(dropped - _reportedDropped, dropped, _options.OutboxCapacity);
+        _reportedDropped = dropped;
+        _lastDropReport = time.GetTimestamp();
+        OnStatusChanged();
+    }
+
     private async Task PublishStatusAsync(string state, string? reason, CancellationToken cancellationToken)
     {
-        var status = new StatusPayload(state, _agent.Fleet, _agent.Id, AgentVersion.Value, reason, time.GetUtcNow());
+        var status = new StatusPayload(state, _agent.Fleet, _agent.Id, AgentVersion.Value, reason, time.GetUtcNow())
+        {
+            RunId = run.Id,
+            Apps = StatusPayload.From(apps.Snapshot()),
+            Outbox = new OutboxPayload(outbox.Count, outbox.Dropped),
+        };
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(topics.Status)
             .WithPayload(status.ToJson())
             .WithRetainFlag(true)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithContentType("application/json")
+            .WithPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData)
             .Build();
         await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
     }
@@ -196,8 +267,17 @@ internal sealed partial class MqttLink(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The broker refused a publish on {Topic}: {Reason}")]
     private partial void LogPublishRefused(string topic, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Published offline status and disconnected; {Left} event(s) left unsent")]
-    private partial void LogDisconnected(int left);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published offline status and disconnected; {Left} event(s) left unsent, {Dropped} dropped by the full outbox during the run")]
+    private partial void LogDisconnected(int left, long dropped);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped without a broker connection: {Left} queued event(s) are lost, {Dropped} were dropped by the full outbox during the run")]
+    private partial void LogStoppedOffline(int left, long dropped);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox is full: dropped {New} oldest event(s) ({Total} in this run; capacity {Capacity}, Mqtt:OutboxCapacity)")]
+    private partial void LogOutboxDropped(long @new, long total, int capacity);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedded broker did not take the online status within {Timeout}; starting anyway")]
+    private partial void LogFirstConnectionSlow(TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not finish a clean MQTT shutdown ({Reason}); {Left} event(s) left unsent; the Last Will marks the agent offline")]
     private partial void LogShutdownIncomplete(string reason, int left);

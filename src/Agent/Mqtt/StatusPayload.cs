@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sensact.Agent.Apps;
 
 namespace Sensact.Agent.Mqtt;
 
@@ -11,5 +12,30 @@ namespace Sensact.Agent.Mqtt;
 /// <param name="Time">When the state was set; null in the Last Will, which the broker sends later.</param>
 internal sealed record StatusPayload(string State, string Fleet, string Agent, string Version, string? Reason, DateTimeOffset? Time)
 {
+    /// <summary>Gets the payload version.</summary>
+    public int V { get; init; } = 1;
+
+    /// <summary>Gets the run id (new at every start), or null.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>Gets every application's state, by name, or null.</summary>
+    public IReadOnlyDictionary<string, AppStatusPayload>? Apps { get; init; }
+
+    /// <summary>Gets the outbox's counts, or null.</summary>
+    public OutboxPayload? Outbox { get; init; }
+
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json.Options);
+
+    /// <summary>Turns the applications' states into their payload.</summary>
+    public static IReadOnlyDictionary<string, AppStatusPayload> From(IReadOnlyDictionary<string, AppStatus> apps) =>
+        apps.ToDictionary(
+            app => app.Key,
+            app => new AppStatusPayload(app.Value.Kind, app.Value.State.ToString().ToLowerInvariant(), app.Value.Restarts, app.Value.Error),
+            StringComparer.Ordinal);
 }
+
+/// <summary>One application in the status: its kind, state (<c>running</c>, <c>restarting</c>, <c>failed</c>, ...), restarts and last error.</summary>
+internal sealed record AppStatusPayload(string Kind, string State, int Restarts, string? Error);
+
+/// <summary>The outbox in the status: events waiting for the broker and events dropped because it was full.</summary>
+internal sealed record OutboxPayload(int Queued, long Dropped);

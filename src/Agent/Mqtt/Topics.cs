@@ -11,6 +11,6 @@ internal sealed class Topics(IOptions<AgentOptions> options)
     /// <summary>Gets the retained online/offline topic (also the Last Will's).</summary>
     public string Status => $"{_root}/status";
 
-    /// <summary>Returns the event topic of a pipeline.</summary>
-    public string Events(string pipeline) => $"{_root}/events/{pipeline}";
+    /// <summary>Returns the event topic of an application.</summary>
+    public string Events(string app) => $"{_root}/events/{app}";
 }

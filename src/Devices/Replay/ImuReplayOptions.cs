@@ -1,16 +1,14 @@
+using Sensact.Devices.Sensors;
 using static System.FormattableString;
 
 namespace Sensact.Devices.Replay;
 
 /// <summary>
-/// Settings of an <see cref="ImuReplaySource"/>, bound from the configuration section
-/// <see cref="SectionName"/>.
+/// Settings of an <see cref="ImuReplaySource"/>: the <c>replay</c> driver's keys,
+/// <c>Sensors:{name}:Path</c>, <c>SampleRateHz</c>, <c>SpeedFactor</c> and <c>Loop</c>.
 /// </summary>
-public sealed class ImuReplayOptions
+public sealed class ImuReplayOptions : SensorOptions
 {
-    /// <summary>The configuration section these options are bound from.</summary>
-    public const string SectionName = "Imu:Replay";
-
     /// <summary>
     /// Gets or sets what to replay: one CSV file, or a data-set folder with one sub-folder per activity
     /// (<c>walking/*.csv</c>, <c>running/*.csv</c>, ...).
@@ -26,10 +24,7 @@ public sealed class ImuReplayOptions
     /// <summary>Gets or sets whether to start again from the first recording after the last one.</summary>
     public bool Loop { get; set; } = true;
 
-    /// <summary>Gets or sets the source id stamped on every frame.</summary>
-    public string SourceId { get; set; } = "imu0";
-
-    /// <summary>Checks the values, naming each bad one by its key within <see cref="SectionName"/>.</summary>
+    /// <summary>Checks the values, naming each bad one by its key.</summary>
     /// <returns>One message per bad value; empty when the options are valid.</returns>
     public IEnumerable<string> Validate()
     {
@@ -41,11 +36,6 @@ public sealed class ImuReplayOptions
 
         CheckPositiveFinite(errors, nameof(SampleRateHz), SampleRateHz);
         CheckPositiveFinite(errors, nameof(SpeedFactor), SpeedFactor);
-        if (string.IsNullOrWhiteSpace(SourceId))
-        {
-            errors.Add("SourceId must not be empty.");
-        }
-
         return errors;
     }
 

@@ -22,7 +22,7 @@ internal static class ImuReplayPlaylist
         if (!Directory.Exists(path))
         {
             throw new FileNotFoundException(
-                $"IMU replay path '{path}' is neither a CSV file nor a folder; check Imu:Replay:Path.", path);
+                $"IMU replay path '{path}' is neither a CSV file nor a folder; check the sensor's Path.", path);
         }
 
         var folders = Directory.EnumerateFiles(path, "*.csv", SearchOption.AllDirectories)
@@ -33,7 +33,7 @@ internal static class ImuReplayPlaylist
         if (folders.Length == 0)
         {
             throw new FileNotFoundException(
-                $"IMU replay folder '{path}' holds no *.csv recording; check Imu:Replay:Path.", path);
+                $"IMU replay folder '{path}' holds no *.csv recording; check the sensor's Path.", path);
         }
 
         var total = folders.Sum(folder => folder.Length);

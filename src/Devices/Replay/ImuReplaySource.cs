@@ -4,6 +4,7 @@ using System.Reactive.Linq;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sensact.Devices.Imu;
+using Sensact.Devices.Sensors;
 
 namespace Sensact.Devices.Replay;
 
@@ -15,9 +16,15 @@ namespace Sensact.Devices.Replay;
 /// <para>
 /// <see cref="Frames"/> is cold: each subscription reads the recordings anew (a missing path or an
 /// unreadable file ends that subscription with <c>OnError</c>) and then emits sample <c>i</c>, counted
-/// across recordings and loops, at the absolute time <c>subscribeTime + i / (SampleRateHz * SpeedFactor)</c>
-/// on the scheduler. Due times are computed from the start, never from the previous sample, so a late
-/// callback delays one sample and the pace does not drift.
+/// across recordings and loops, at <c>subscribeTime + i / (SampleRateHz * SpeedFactor)</c> on the
+/// scheduler. Each due time is computed from the start, never from the previous sample, so a late
+/// callback delays one sample and the pace does not drift; it is handed to the scheduler as a
+/// relative delay, because Rx re-plans absolute due times on a system-clock change from a thread of
+/// its own, which can reach a scheduler its owner has already disposed.
+/// </para>
+/// <para>
+/// A looping replay reads its path again at the start of every pass, so recordings added meanwhile
+/// are played and a path that has gone away fails the stream (and the hub reopens it with backoff).
 /// </para>
 /// <para>
 /// A replay re-senses the data: a frame's <see cref="Frame{T}.OriginatingTime"/> is the scheduler's time
@@ -26,7 +33,7 @@ namespace Sensact.Devices.Replay;
 /// recordings and loops.
 /// </para>
 /// </remarks>
-public sealed class ImuReplaySource : ISensorSource<ImuSample>
+public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, IGroundTruth
 {
     private readonly string _path;
     private readonly double _samplesPerSecond;
@@ -37,31 +44,30 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>
     private ImuRecording? _current;
 
     /// <summary>Creates a replay; nothing is read until <see cref="Frames"/> is subscribed.</summary>
+    /// <param name="id">The source id stamped on every frame (the sensor's configured name).</param>
     /// <param name="options">What to replay and how fast; the values are copied now.</param>
     /// <param name="scheduler">
-    /// The scene clock that paces the replay. The default is <see cref="DefaultScheduler.Instance"/>:
-    /// a replay at tens of samples per second does not justify a dedicated thread on a small device,
-    /// and since <see cref="ISensorSource{T}"/> is not disposable a source could not release one;
-    /// absolute due times keep the pace exact even though thread-pool timers fire a little late.
+    /// The scene clock that paces the replay; <see cref="Scheduler.Default"/> when <c>null</c>.
     /// </param>
     /// <param name="logger">Where to report what is replayed and the malformed lines skipped.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <c>null</c>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="options"/> is not valid (see <see cref="ImuReplayOptions.Validate"/>).</exception>
-    public ImuReplaySource(ImuReplayOptions options, IScheduler? scheduler = null, ILogger<ImuReplaySource>? logger = null)
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or <paramref name="options"/> is not valid (see <see cref="ImuReplayOptions.Validate"/>).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="options"/> is <c>null</c>.</exception>
+    public ImuReplaySource(string id, ImuReplayOptions options, IScheduler? scheduler = null, ILogger<ImuReplaySource>? logger = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate().ToList();
         if (errors.Count > 0)
         {
-            throw new ArgumentException(
-                $"IMU replay options ({ImuReplayOptions.SectionName}) are not valid: {string.Join(" ", errors)}", nameof(options));
+            throw new ArgumentException($"IMU replay options of '{id}' are not valid: {string.Join(" ", errors)}", nameof(options));
         }
 
         _path = options.Path;
+        SampleRateHz = options.SampleRateHz;
         _samplesPerSecond = options.SampleRateHz * options.SpeedFactor;
         _loop = options.Loop;
-        Id = options.SourceId;
-        _scheduler = scheduler ?? DefaultScheduler.Instance;
+        Id = id;
+        _scheduler = scheduler ?? Scheduler.Default;
         _logger = logger ?? NullLogger<ImuReplaySource>.Instance;
         Frames = Observable.Create<Frame<ImuSample>>(Subscribe);
     }
@@ -71,6 +77,9 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>
 
     /// <inheritdoc />
     public IObservable<Frame<ImuSample>> Frames { get; }
+
+    /// <summary>Gets the rate the recordings were made at; frames' originating times follow it (scaled by the speed factor).</summary>
+    public double SampleRateHz { get; }
 
     /// <summary>Gets how many malformed lines were skipped, over every subscription so far.</summary>
     public long MalformedLines => Interlocked.Read(ref _malformedLines);
@@ -87,21 +96,51 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>
     /// </summary>
     public string? CurrentLabel => Volatile.Read(ref _current)?.Label;
 
+    /// <summary>
+    /// Checks, before an agent starts, that <paramref name="path"/> holds something to replay: a CSV
+    /// file or a data-set folder with at least one well-formed sample.
+    /// </summary>
+    /// <param name="path">The replay's path.</param>
+    /// <returns>Why nothing can be replayed, or <c>null</c> when there is something.</returns>
+    public static string? FindProblem(string path)
+    {
+        try
+        {
+            var files = ImuReplayPlaylist.Files(path);
+            if (files.Select(file => ImuCsv.ReadFile(file)).All(recording => recording.Samples.Count == 0))
+            {
+                return $"'{path}' holds no well-formed sample ('x, y, z' in milli-g) in {files.Count} file(s).";
+            }
+
+            return null;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return error.Message;
+        }
+    }
+
+    private List<ImuRecording> Read()
+    {
+        var recordings = ImuReplayPlaylist.Files(_path).Select(file => ImuCsv.ReadFile(file, logger: _logger)).ToList();
+        Interlocked.Add(ref _malformedLines, recordings.Sum(recording => (long)recording.MalformedLines));
+        return recordings;
+    }
+
     private IDisposable Subscribe(IObserver<Frame<ImuSample>> observer)
     {
         var start = _scheduler.Now;
         List<ImuRecording> recordings;
         try
         {
-            recordings = ImuReplayPlaylist.Files(_path).Select(file => ImuCsv.ReadFile(file, logger: _logger)).ToList();
+            recordings = Read();
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception error) when (IsReadError(error))
         {
             observer.OnError(error);
             return Disposable.Empty;
         }
 
-        Interlocked.Add(ref _malformedLines, recordings.Sum(recording => (long)recording.MalformedLines));
         var total = recordings.Sum(recording => (long)recording.Samples.Count);
         _logger.LogInformation(
             "Replaying {Recordings} IMU recordings ({Samples} samples) from {Path} at {Rate} samples/s, loop {Loop}",
@@ -117,7 +156,8 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>
         var sampleIndex = -1;
         ImuRecording? playing = null;
 
-        // Moves to the next sample, skipping empty recordings; false when the replay is over.
+        // Moves to the next sample, skipping empty recordings and reading the path again at the
+        // start of every pass; false when the replay is over.
         bool Advance()
         {
             sampleIndex++;
@@ -132,6 +172,11 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>
                     }
 
                     recordingIndex = 0;
+                    recordings = Read();
+                    if (recordings.All(recording => recording.Samples.Count == 0))
+                    {
+                        throw new InvalidDataException($"IMU replay path '{_path}' holds no well-formed sample any more.");
+                    }
                 }
             }
 
@@ -141,7 +186,7 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>
         void StopPlaying() => Interlocked.CompareExchange(ref _current, null, playing);
 
         Advance();
-        var emission = _scheduler.Schedule(0L, start, (sequence, next) =>
+        var emission = _scheduler.Schedule(0L, TimeSpan.Zero, (sequence, next) =>
         {
             var recording = recordings[recordingIndex];
             if (!ReferenceEquals(recording, playing))
@@ -152,9 +197,22 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>
             }
 
             observer.OnNext(new Frame<ImuSample>(recording.Samples[sampleIndex], _scheduler.Now, Id, sequence));
-            if (Advance())
+            bool more;
+            try
             {
-                next(sequence + 1, DueTime(start, sequence + 1));
+                more = Advance();
+            }
+            catch (Exception error) when (IsReadError(error) || error is InvalidDataException)
+            {
+                StopPlaying();
+                observer.OnError(error);
+                return;
+            }
+
+            if (more)
+            {
+                var delay = DueTime(start, sequence + 1) - _scheduler.Now;
+                next(sequence + 1, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
             }
             else
             {
@@ -165,6 +223,9 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>
 
         return StableCompositeDisposable.Create(emission, Disposable.Create(StopPlaying));
     }
+
+    private static bool IsReadError(Exception error) =>
+        error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;
 
     private DateTimeOffset DueTime(DateTimeOffset start, long sequence) =>
         start + TimeSpan.FromTicks((long)Math.Round(sequence * (double)TimeSpan.TicksPerSecond / _samplesPerSecond));

@@ -2,7 +2,7 @@ using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Sensact.Devices.Imu;
 using Sensact.Pipelines.Activity;
-using Sensact.Pipelines.Decisions;
+using Sensact.Pipelines.Events;
 using Sensact.Pipelines.Windows;
 
 namespace Sensact.Pipelines;
@@ -16,22 +16,24 @@ public static partial class StreamStages
     /// <param name="windows">Windows of <see cref="ActivityModelCard.WindowSize"/> readings each.</param>
     /// <param name="classifier">The classifier; its card gives the window size.</param>
     /// <param name="scheduler">The clock latency is measured with; by default <see cref="Scheduler.Default"/>.</param>
-    /// <param name="pipeline">The pipeline name put on every decision.</param>
+    /// <param name="app">The application name put on every decision.</param>
+    /// <param name="truth">Reads the ground truth of a replayed or simulated source when a decision is made; <c>null</c> for none.</param>
     /// <returns>
     /// One decision per window, whose latency runs from the window's last reading to the decision. A
     /// window of the wrong length or a classifier that throws ends the stream with <c>OnError</c>.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="windows"/> or <paramref name="classifier"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="pipeline"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="app"/> is null or empty.</exception>
     public static IObservable<Decision> ClassifyActivity(
         this IObservable<SensorWindow<ImuSample>> windows,
         IActivityClassifier classifier,
         IScheduler? scheduler = null,
-        string pipeline = "activity")
+        string app = "activity",
+        Func<string?>? truth = null)
     {
         ArgumentNullException.ThrowIfNull(windows);
         ArgumentNullException.ThrowIfNull(classifier);
-        ArgumentException.ThrowIfNullOrEmpty(pipeline);
+        ArgumentException.ThrowIfNullOrEmpty(app);
         var clock = scheduler ?? Scheduler.Default;
 
         return Observable.Defer(() =>
@@ -43,15 +45,16 @@ public static partial class StreamStages
             // Select turns an exception thrown here (wrong length, failing classifier) into OnError.
             return windows.Select(window =>
             {
-                if (window.Frames.Count != windowSize)
+                if (window.Count != windowSize)
                 {
                     throw new InvalidOperationException(
-                        $"Activity window {window.Sequence} from '{window.SourceId}' holds {window.Frames.Count} readings; the model's card expects {windowSize}. Cut windows with the card's WindowSize.");
+                        $"Activity window {window.Sequence} from '{window.SourceId}' holds {window.Count} readings; the model's card expects {windowSize}. Cut windows with the card's WindowSize.");
                 }
 
+                var frames = window.Frames;
                 for (var i = 0; i < windowSize; i++)
                 {
-                    samples[i] = window.Frames[i].Payload;
+                    samples[i] = frames[i].Payload;
                 }
 
                 ActivityFeatures.Extract(samples, features);
@@ -63,14 +66,17 @@ public static partial class StreamStages
                 }
 
                 return new Decision(
-                    pipeline,
+                    app,
                     prediction.Label,
                     prediction.Confidence,
                     clock.Now - window.End,
                     window.End,
                     window.SourceId,
                     window.Sequence,
-                    probabilities);
+                    probabilities)
+                {
+                    Truth = truth?.Invoke(),
+                };
             });
         });
     }

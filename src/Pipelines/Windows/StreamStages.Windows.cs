@@ -8,14 +8,22 @@ public static partial class StreamStages
 {
     /// <summary>
     /// Cuts a frame stream into windows of <paramref name="size"/> consecutive frames, a new window
-    /// every <paramref name="hop"/> frames.
+    /// every <paramref name="hop"/> frames, without allocating per frame or per window.
     /// </summary>
     /// <remarks>
-    /// Window <c>n</c> holds frames <c>n * hop</c> to <c>n * hop + size - 1</c> (counted from the first
-    /// frame after subscription), so windows overlap when <paramref name="hop"/> is less than
-    /// <paramref name="size"/> and frames between windows are skipped when it is greater. Frames are
-    /// kept in one ring of <paramref name="size"/> slots and copied once, into the window's own array,
-    /// when the window is complete. No partial window is emitted at completion; errors pass through.
+    /// <para>
+    /// Window <c>n</c> holds frames <c>n * hop</c> to <c>n * hop + size - 1</c>, counted from the start
+    /// of the current segment, so windows overlap when <paramref name="hop"/> is less than
+    /// <paramref name="size"/> and frames between windows are skipped when it is greater. A frame of
+    /// another <see cref="Frame{T}.Segment"/> (the sensor was reopened after a failure) starts the
+    /// count again: no window joins frames from both sides of an outage.
+    /// </para>
+    /// <para>
+    /// Frames are kept in one ring of <paramref name="size"/> slots and copied, when a window is
+    /// complete, into one window buffer that every window of the subscription reuses; see
+    /// <see cref="SensorWindow{T}"/> for how long a window may be read. No partial window is emitted
+    /// at completion; errors pass through.
+    /// </para>
     /// </remarks>
     /// <typeparam name="T">The payload type.</typeparam>
     /// <param name="source">The frames.</param>
@@ -33,12 +41,21 @@ public static partial class StreamStages
         return Observable.Create<SensorWindow<T>>(observer =>
         {
             var ring = new Frame<T>[size];
+            var window = new WindowBuffer<T>(new Frame<T>[size]);
             var next = 0; // the ring slot the next frame goes to; after a write it is the oldest frame's slot
             var seen = 0L;
             var windows = 0L;
+            int? segment = null;
             return source.Subscribe(
                 frame =>
                 {
+                    if (frame.Segment != segment)
+                    {
+                        segment = frame.Segment;
+                        seen = 0;
+                        next = 0;
+                    }
+
                     ring[next] = frame;
                     next = next + 1 == size ? 0 : next + 1;
                     seen++;
@@ -47,10 +64,10 @@ public static partial class StreamStages
                         return;
                     }
 
-                    var frames = new Frame<T>[size];
-                    Array.Copy(ring, next, frames, 0, size - next);
-                    Array.Copy(ring, 0, frames, size - next, next);
-                    observer.OnNext(new SensorWindow<T>(frames, windows++));
+                    window.Invalidate();
+                    Array.Copy(ring, next, window.Frames, 0, size - next);
+                    Array.Copy(ring, 0, window.Frames, size - next, next);
+                    observer.OnNext(new SensorWindow<T>(window, windows++));
                 },
                 observer.OnError,
                 observer.OnCompleted);

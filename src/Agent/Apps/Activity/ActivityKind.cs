@@ -1,0 +1,84 @@
+using System.Globalization;
+using Sensact.Devices.Imu;
+using Sensact.Devices.Sensors;
+using Sensact.Pipelines.Activity;
+using Sensact.Pipelines.Sensors;
+
+namespace Sensact.Agent.Apps.Activity;
+
+/// <summary>
+/// The <c>activity</c> kind: an IMU sensor's frames, cut into the model card's windows, classified
+/// by an ONNX activity model into decisions.
+/// </summary>
+internal sealed class ActivityKind : IAppKind
+{
+    public string Name => "activity";
+
+    public Type OptionsType => typeof(ActivityAppOptions);
+
+    public void Resolve(AppOptions options, Func<string, string> resolvePath)
+    {
+        var activity = (ActivityAppOptions)options;
+        if (!string.IsNullOrWhiteSpace(activity.Model))
+        {
+            activity.Model = resolvePath(activity.Model);
+        }
+    }
+
+    public IApplication? Prepare(string name, AppOptions options, SensorHub sensors, ICollection<string> problems)
+    {
+        var activity = (ActivityAppOptions)options;
+        var before = problems.Count;
+        if (activity.SensorNames.Count != 1)
+        {
+            problems.Add($"Sensor: an activity application reads exactly one IMU sensor (got {activity.SensorNames.Count}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Model))
+        {
+            problems.Add("Model must name the ONNX model file.");
+        }
+
+        if (!(activity.MinConfidence is >= 0 and <= 1))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MinConfidence must be between 0 and 1 (got {activity.MinConfidence})."));
+        }
+
+        ISharedSensor? sensor = null;
+        if (activity.SensorNames.Count == 1 && sensors.TryGet(activity.SensorNames[0], out var found))
+        {
+            sensor = found;
+            if (sensor.PayloadType != typeof(ImuSample))
+            {
+                problems.Add($"Sensor: sensor '{sensor.Name}' delivers {sensor.PayloadType.Name} frames; an activity application reads IMU samples.");
+            }
+        }
+
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        OnnxActivityClassifier classifier;
+        try
+        {
+            classifier = OnnxActivityClassifier.Load(activity.Model);
+        }
+        catch (ModelLoadException ex)
+        {
+            problems.Add($"Model: {ex.Message}");
+            return null;
+        }
+
+        if (sensor?.Source is ISampledSensor sampled && Math.Abs(sampled.SampleRateHz - classifier.Card.SampleRateHz) > 1e-6)
+        {
+            problems.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Model: the model was trained on {classifier.Card.SampleRateHz} Hz data, but sensor '{sensor.Name}' delivers {sampled.SampleRateHz} Hz (Sensors:{sensor.Name}:SampleRateHz); windows would span the wrong time and be misclassified."));
+            classifier.Dispose();
+            return null;
+        }
+
+        return new ActivityApp(name, activity, classifier);
+    }
+}

@@ -1,0 +1,10 @@
+using Sensact.Agent.Apps.Activity;
+
+namespace Sensact.Agent.Apps;
+
+/// <summary>Every application kind the agent knows, by name (case-insensitive).</summary>
+internal static class AppKinds
+{
+    public static IReadOnlyDictionary<string, IAppKind> All { get; } =
+        new IAppKind[] { new ActivityKind() }.ToDictionary(k => k.Name, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics.Metrics;
+using System.Reactive.Concurrency;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Sensact.Agent.Hosting;
+using Sensact.Devices.Sensors;
+using Sensact.Pipelines.Sensors;
+
+namespace Sensact.Agent.Sensors;
+
+/// <summary>
+/// The sensors declared in the <c>Sensors</c> section, each with a thread of its own, shared
+/// through one <see cref="SensorHub"/>. Nothing is opened until an application consumes a sensor.
+/// </summary>
+internal sealed partial class AgentSensors : IDisposable
+{
+    /// <summary>The configuration section sensors are declared in.</summary>
+    public const string Section = "Sensors";
+
+    private readonly List<EventLoopScheduler> _threads = [];
+    private readonly ILogger _logger;
+
+    /// <summary>
+    /// Reads, checks and creates the declared sensors. Problems are collected in
+    /// <see cref="Problems"/> (the agent lists them with the applications' before refusing to start);
+    /// only sensors without problems are created.
+    /// </summary>
+    public AgentSensors(IConfiguration configuration, ILoggerFactory logging, IMeterFactory? meterFactory = null)
+    {
+        _logger = logging.CreateLogger<AgentSensors>();
+        Hub = new SensorHub(meterFactory);
+        var problems = Problems;
+        var declared = new List<(string Name, ISensorDriver Driver, SensorOptions Options)>();
+        foreach (var section in configuration.GetSection(Section).GetChildren())
+        {
+            var key = $"{Section}:{section.Key}";
+            Declared.Add(section.Key);
+            var driverName = section[nameof(SensorOptions.Driver)];
+            if (string.IsNullOrWhiteSpace(driverName))
+            {
+                problems.Add($"{key}:Driver: required (one of: {string.Join(", ", SensorDrivers.All.Keys)}).");
+                continue;
+            }
+
+            if (!SensorDrivers.All.TryGetValue(driverName, out var driver))
+            {
+                problems.Add($"{key}:Driver: unknown driver '{driverName}'; known: {string.Join(", ", SensorDrivers.All.Keys)}.");
+                continue;
+            }
+
+            var options = (SensorOptions)(section.Get(driver.OptionsType) ?? Activator.CreateInstance(driver.OptionsType)!);
+            driver.Resolve(options, ContentPaths.Resolve);
+            var sensorProblems = driver.Validate(options).Select(problem => $"{key}:{problem}").ToList();
+            problems.AddRange(sensorProblems);
+            if (sensorProblems.Count == 0)
+            {
+                declared.Add((section.Key, driver, options));
+            }
+        }
+
+        foreach (var (name, driver, options) in declared)
+        {
+            var thread = new EventLoopScheduler(start => new Thread(start) { Name = $"sensor-{name}", IsBackground = true });
+            _threads.Add(thread);
+            Hub.Add(driver.Create(name, options, thread, logging, (error, attempt, delay) => LogSensorFailed(error, name, attempt, delay)));
+        }
+    }
+
+    /// <summary>Gets the problems found in the <c>Sensors</c> section, each naming its key.</summary>
+    public List<string> Problems { get; } = [];
+
+    /// <summary>Gets the name of every declared sensor, valid or not.</summary>
+    public HashSet<string> Declared { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the hub that shares the sensors.</summary>
+    public SensorHub Hub { get; }
+
+    /// <summary>Closes every sensor, then stops their threads.</summary>
+    public void Dispose()
+    {
+        Hub.Dispose();
+        foreach (var thread in _threads)
+        {
+            thread.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sensor {Sensor} failed (attempt {Attempt}); opening it again in {Delay}")]
+    private partial void LogSensorFailed(Exception exception, string sensor, int attempt, TimeSpan delay);
+}

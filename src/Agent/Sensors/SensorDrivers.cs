@@ -1,0 +1,8 @@
+namespace Sensact.Agent.Sensors;
+
+/// <summary>Every sensor driver the agent knows, by name (case-insensitive).</summary>
+internal static class SensorDrivers
+{
+    public static IReadOnlyDictionary<string, ISensorDriver> All { get; } =
+        new ISensorDriver[] { new ReplayDriver() }.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,218 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using Sensact.Devices;
+using Sensact.Devices.Sensors;
+using Sensact.Pipelines.Delivery;
+
+namespace Sensact.Pipelines.Sensors;
+
+/// <summary>
+/// One sensor, opened once however many consumers use it. Each consumer has its own delivery policy
+/// and drop counter and can pause its use; the sensor is open while at least one consumer is
+/// attached and closed when none is.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A sensor that fails is reopened with backoff (see <see cref="SensorRecovery"/>) while its
+/// consumers stay subscribed: they see a pause in frames, not an error. The hub renumbers frames:
+/// <see cref="Frame{T}.Sequence"/> keeps counting across reopens and pauses, and
+/// <see cref="Frame{T}.Segment"/> grows by one at every opening, so windows never span a gap.
+/// </para>
+/// <para>
+/// Frames are handed to every attached consumer on the sensor's thread; each consumer's delivery
+/// policy then moves them to the consumer's scheduler, so a slow consumer drops (and counts) its own
+/// frames and never slows the sensor or the other consumers. Handing a frame on allocates nothing.
+/// A source that completes (a replay without looping) completes every attached consumer.
+/// </para>
+/// </remarks>
+/// <typeparam name="T">The payload type.</typeparam>
+public sealed class SharedSensor<T> : ISharedSensor, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly IObservable<Frame<T>> _opened;
+    private readonly List<ISensorConsumer> _consumers = [];
+    private IObserver<Frame<T>>[] _sinks = [];
+    private SingleAssignmentDisposable? _upstream;
+    private long _next;
+    private int _segment = -1;
+    private long _failures;
+
+    /// <summary>Shares <paramref name="source"/>.</summary>
+    /// <param name="source">The sensor; it is opened when the first consumer attaches.</param>
+    /// <param name="recovery">How a failing sensor is reopened; <see cref="SensorRecovery.Default"/> when <c>null</c>.</param>
+    /// <param name="scheduler">Where reopening is scheduled and its pause measured; <see cref="Scheduler.Default"/> when <c>null</c>.</param>
+    /// <param name="onFailure">Called with the sensor's error, the attempt (from 1) and the pause before reopening, for logs.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is <c>null</c>.</exception>
+    public SharedSensor(
+        ISensorSource<T> source,
+        SensorRecovery? recovery = null,
+        IScheduler? scheduler = null,
+        Action<Exception, int, TimeSpan>? onFailure = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        recovery ??= SensorRecovery.Default;
+        Source = source;
+        Name = source.Id;
+        _opened = Observable
+            .Defer(() =>
+            {
+                Interlocked.Increment(ref _segment);
+                return source.Frames;
+            })
+            .RetryWithBackoff(
+                recovery.FirstDelay,
+                recovery.MaxDelay,
+                (error, attempt, delay) =>
+                {
+                    Interlocked.Increment(ref _failures);
+                    onFailure?.Invoke(error, attempt, delay);
+                },
+                scheduler ?? Scheduler.Default);
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <inheritdoc />
+    public Type PayloadType => typeof(T);
+
+    /// <inheritdoc />
+    public object Source { get; }
+
+    /// <inheritdoc />
+    public bool IsOpen
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _upstream is not null;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public long Frames => Interlocked.Read(ref _next);
+
+    /// <inheritdoc />
+    public long Failures => Interlocked.Read(ref _failures);
+
+    /// <inheritdoc />
+    public IReadOnlyList<ISensorConsumer> Consumers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _consumers];
+            }
+        }
+    }
+
+    /// <summary>Makes a consumer of this sensor; nothing is opened until its frames are subscribed.</summary>
+    /// <param name="name">The consumer's name, for counters and metrics (for example the application's name).</param>
+    /// <param name="policy">What the consumer drops when it falls behind.</param>
+    /// <param name="scheduler">Where the consumer receives frames (see <see cref="StreamStages.Deliver{T}"/>).</param>
+    /// <returns>The consumer.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, or <paramref name="policy"/> is not valid.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="policy"/> is <c>null</c>.</exception>
+    public SensorConsumer<T> Consume(string name, DeliveryPolicy policy, IScheduler? scheduler = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(policy);
+        var consumer = new SensorConsumer<T>(this, name, policy, scheduler);
+        lock (_gate)
+        {
+            _consumers.Add(consumer);
+        }
+
+        return consumer;
+    }
+
+    /// <summary>Closes the sensor; attached consumers receive nothing more (they are not completed).</summary>
+    public void Dispose()
+    {
+        SingleAssignmentDisposable? closing;
+        lock (_gate)
+        {
+            closing = _upstream;
+            _upstream = null;
+            _sinks = [];
+        }
+
+        closing?.Dispose();
+    }
+
+    /// <summary>Attaches a consumer's input, opening the sensor when it is the first.</summary>
+    internal void Attach(IObserver<Frame<T>> sink)
+    {
+        SingleAssignmentDisposable? opening = null;
+        lock (_gate)
+        {
+            _sinks = [.. _sinks, sink];
+            if (_upstream is null)
+            {
+                opening = _upstream = new SingleAssignmentDisposable();
+            }
+        }
+
+        // Outside the lock: opening a sensor may take a while or emit at once.
+        opening?.Disposable = _opened.Subscribe(OnFrame, OnError, OnCompleted);
+    }
+
+    /// <summary>Detaches a consumer's input, closing the sensor when it was the last.</summary>
+    internal void Detach(IObserver<Frame<T>> sink)
+    {
+        SingleAssignmentDisposable? closing = null;
+        lock (_gate)
+        {
+            var index = Array.IndexOf(_sinks, sink);
+            if (index < 0)
+            {
+                return;
+            }
+
+            _sinks = [.. _sinks.AsSpan(0, index), .. _sinks.AsSpan(index + 1)];
+            if (_sinks.Length == 0)
+            {
+                closing = _upstream;
+                _upstream = null;
+            }
+        }
+
+        closing?.Dispose();
+    }
+
+    private void OnFrame(Frame<T> frame)
+    {
+        // Frames of one subscription arrive one at a time, so the counter needs no lock; it is
+        // read by metrics from other threads.
+        var stamped = frame with { Sequence = _next, Segment = Volatile.Read(ref _segment) };
+        Interlocked.Increment(ref _next);
+        foreach (var sink in Volatile.Read(ref _sinks))
+        {
+            sink.OnNext(stamped);
+        }
+    }
+
+    private void OnError(Exception error) => Terminate(sink => sink.OnError(error));
+
+    private void OnCompleted() => Terminate(sink => sink.OnCompleted());
+
+    private void Terminate(Action<IObserver<Frame<T>>> notify)
+    {
+        IObserver<Frame<T>>[] sinks;
+        lock (_gate)
+        {
+            sinks = _sinks;
+            _sinks = [];
+            _upstream = null;
+        }
+
+        foreach (var sink in sinks)
+        {
+            notify(sink);
+        }
+    }
+}
