@@ -9,10 +9,9 @@ public sealed class ImuReplayOptionsTests
     {
         var options = new ImuReplayOptions();
 
-        Assert.Equal(("data/imu/stm32-har", 26d, 1d, true, "imu0"),
-            (options.Path, options.SampleRateHz, options.SpeedFactor, options.Loop, options.SourceId));
+        Assert.Equal(("data/imu/stm32-har", 26d, 1d, true),
+            (options.Path, options.SampleRateHz, options.SpeedFactor, options.Loop));
         Assert.Empty(options.Validate());
-        Assert.Equal("Imu:Replay", ImuReplayOptions.SectionName);
     }
 
     [Fact]
@@ -29,13 +28,11 @@ public sealed class ImuReplayOptionsTests
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
-    public void Validate_EmptyPathAndSourceId_OneMessagePerKey(string value)
+    public void Validate_EmptyPath_NamesKey(string value)
     {
-        var errors = new ImuReplayOptions { Path = value, SourceId = value }.Validate().ToList();
+        var errors = new ImuReplayOptions { Path = value }.Validate().ToList();
 
-        Assert.Equal(2, errors.Count);
-        Assert.StartsWith("Path must", errors[0], StringComparison.Ordinal);
-        Assert.StartsWith("SourceId must", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("Path must", Assert.Single(errors), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,20 +13,20 @@ public sealed class ImuReplaySourceTests
 
     [Fact]
     public void Constructor_NullOptions_ThrowsArgumentNullException() =>
-        Assert.Throws<ArgumentNullException>("options", () => new ImuReplaySource(null!));
+        Assert.Throws<ArgumentNullException>("options", () => new ImuReplaySource("imu0", null!));
 
     [Fact]
     public void Constructor_InvalidOptions_ThrowsWithValidationMessage()
     {
-        var error = Assert.Throws<ArgumentException>("options", () => new ImuReplaySource(new ImuReplayOptions { SpeedFactor = -1 }));
+        var error = Assert.Throws<ArgumentException>("options", () => new ImuReplaySource("imu0", new ImuReplayOptions { SpeedFactor = -1 }));
 
         Assert.Contains("SpeedFactor must be greater than 0 (got -1).", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Constructor_Options_CopiesSourceIdAndReadsNothing()
+    public void Constructor_Options_TakesIdAndReadsNothing()
     {
-        var source = new ImuReplaySource(new ImuReplayOptions { Path = "no/such/file.csv", SourceId = "wrist" });
+        var source = new ImuReplaySource("wrist", new ImuReplayOptions { Path = "no/such/file.csv" });
 
         Assert.Equal("wrist", source.Id);
         Assert.Equal(0, source.MalformedLines);
@@ -246,7 +246,7 @@ public sealed class ImuReplaySourceTests
     {
         using var folder = new TempFolder();
         var file = folder.Write("walking/walk.csv", Lines(50));
-        var source = new ImuReplaySource(new ImuReplayOptions { Path = file, SpeedFactor = 1000, Loop = false });
+        var source = new ImuReplaySource("imu0", new ImuReplayOptions { Path = file, SpeedFactor = 1000, Loop = false });
 
         var frames = await source.Frames.ToArray().ToTask(TestContext.Current.CancellationToken);
 
@@ -254,8 +254,70 @@ public sealed class ImuReplaySourceTests
         Assert.Equal(frames.Select(f => f.OriginatingTime).Order(), frames.Select(f => f.OriginatingTime));
     }
 
+    [Fact]
+    public void Frames_Paced_NeverSchedulesAtAbsoluteTimes()
+    {
+        // Rx re-plans absolute due times from a system-clock monitor thread, which once reached an
+        // event-loop scheduler after the agent had disposed it (exit 134 at shutdown).
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", Lines(30));
+        var scheduler = new RelativeOnlyScheduler(new HistoricalScheduler(T0));
+
+        var recorder = Replay(file, scheduler, loop: true).Frames.Record(scheduler);
+        scheduler.Inner.AdvanceBy(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(79, recorder.Values.Count); // 3 s at 26 Hz: samples 0..78
+        Assert.Null(recorder.Error);
+    }
+
+    [Fact]
+    public void Frames_LoopingPathRemoved_FailsAtTheNextPass()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", Lines(3));
+        var scheduler = new HistoricalScheduler(T0);
+
+        var recorder = Replay(file, scheduler, loop: true).Frames.Record(scheduler);
+        scheduler.AdvanceTo(T0.AddSeconds(1 / 26d));
+        File.Delete(file);
+        scheduler.AdvanceTo(T0.AddSeconds(1));
+
+        Assert.Equal(3, recorder.Values.Count);
+        Assert.IsType<FileNotFoundException>(recorder.Error);
+    }
+
+    [Fact]
+    public void FindProblem_PlayablePathOrNothingToPlay_SaysWhich()
+    {
+        using var folder = new TempFolder();
+        var good = folder.Write("walking/walk.csv", Lines(3));
+        var malformed = folder.Write("bad/bad.csv", "oops", "1,2");
+        folder.Write("empty/readme.txt", "none");
+
+        Assert.Null(ImuReplaySource.FindProblem(good));
+        Assert.Contains("no well-formed sample", ImuReplaySource.FindProblem(malformed), StringComparison.Ordinal);
+        Assert.Contains("holds no *.csv", ImuReplaySource.FindProblem(Path.Combine(folder.Path, "empty")), StringComparison.Ordinal);
+        Assert.Contains("neither a CSV file nor a folder", ImuReplaySource.FindProblem(Path.Combine(folder.Path, "missing")), StringComparison.Ordinal);
+    }
+
+    private sealed class RelativeOnlyScheduler(HistoricalScheduler inner) : IScheduler
+    {
+        public HistoricalScheduler Inner => inner;
+
+        public DateTimeOffset Now => inner.Now;
+
+        public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action) =>
+            inner.Schedule(state, (_, s) => action(this, s));
+
+        public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action) =>
+            inner.Schedule(state, dueTime, (_, s) => action(this, s));
+
+        public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) =>
+            throw new InvalidOperationException("scheduled at an absolute time");
+    }
+
     private static ImuReplaySource Replay(string path, IScheduler scheduler, double speed = 1, bool loop = false) =>
-        new(new ImuReplayOptions { Path = path, SpeedFactor = speed, Loop = loop }, scheduler);
+        new("imu0", new ImuReplayOptions { Path = path, SpeedFactor = speed, Loop = loop }, scheduler);
 
     private static string[] Lines(int count) =>
         Enumerable.Range(0, count).Select(i => FormattableString.Invariant($"{i},0,0")).ToArray();

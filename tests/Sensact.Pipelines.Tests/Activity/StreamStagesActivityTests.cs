@@ -36,9 +36,10 @@ public class StreamStagesActivityTests
     private static FakeClassifier Moving() => new(_ => new ActivityPrediction("moving", 0.8f, [0.2f, 0.8f]));
 
     private static SensorWindow<ImuSample> Window(long sequence, long endMs, int length = WindowSize) =>
-        new(Enumerable.Range(0, length)
-            .Select(i => new Frame<ImuSample>(new ImuSample(new Vector3(0, i * 100, 1000)), Epoch.AddMilliseconds(endMs - ((length - 1 - i) * 40)), "imu0", (sequence * 2) + i))
-            .ToList(), sequence);
+        SensorWindows.FromFrames(
+            Enumerable.Range(0, length)
+                .Select(i => new Frame<ImuSample>(new ImuSample(new Vector3(0, i * 100, 1000)), Epoch.AddMilliseconds(endMs - ((length - 1 - i) * 40)), "imu0", (sequence * 2) + i)),
+            sequence);
 
     private static IObservable<T> At<T>(HistoricalScheduler scheduler, params (long Ms, Notification<T> Notification)[] items) =>
         Observable.Create<T>(observer => new CompositeDisposable(
@@ -55,8 +56,8 @@ public class StreamStagesActivityTests
         Assert.Throws<ArgumentNullException>("classifier", () => Observable.Empty<SensorWindow<ImuSample>>().ClassifyActivity(null!));
 
     [Fact]
-    public void ClassifyActivity_EmptyPipelineName_ThrowsArgumentException() =>
-        Assert.Throws<ArgumentException>("pipeline", () => Observable.Empty<SensorWindow<ImuSample>>().ClassifyActivity(Moving(), pipeline: ""));
+    public void ClassifyActivity_EmptyAppName_ThrowsArgumentException() =>
+        Assert.Throws<ArgumentException>("app", () => Observable.Empty<SensorWindow<ImuSample>>().ClassifyActivity(Moving(), app: ""));
 
     [Fact]
     public void ClassifyActivity_EmptySource_CompletesWithoutDecisions()
@@ -117,7 +118,7 @@ public class StreamStagesActivityTests
             first =>
             {
                 Assert.Equal(("gate", "moving", 0.8f, TimeSpan.FromMilliseconds(30), Epoch.AddMilliseconds(100), "imu0", 0L),
-                    (first.Pipeline, first.Label, first.Confidence, first.Latency, first.OriginatingTime, first.SourceId, first.Sequence));
+                    (first.App, first.Label, first.Confidence, first.Latency, first.OriginatingTime, first.Source, first.Sequence));
                 Assert.Equal(0.2f, first.Probabilities["still"]);
                 Assert.Equal(0.8f, first.Probabilities["moving"]);
             },
@@ -136,7 +137,7 @@ public class StreamStagesActivityTests
         var classifier = Moving();
         var window = Window(0, 100);
         var expected = new float[ActivityFeatures.Count];
-        ActivityFeatures.Extract(window.Frames.Select(f => f.Payload).ToArray(), expected);
+        ActivityFeatures.Extract(window.Frames.ToArray().Select(f => f.Payload).ToArray(), expected);
 
         Observable.Return(window).ClassifyActivity(classifier, clock).Record(clock);
 
@@ -187,8 +188,8 @@ public class StreamStagesActivityTests
         using var classifier = OnnxActivityClassifier.Load(Path.Combine(folder, OnnxActivityClassifier.FileName));
         var clock = Clock();
         var period = TimeSpan.FromSeconds(1 / classifier.Card.SampleRateHz);
-        var windows = references.Select((r, w) => new SensorWindow<ImuSample>(
-            r.Samples.Select((s, i) => new Frame<ImuSample>(new ImuSample(new Vector3(s[0], s[1], s[2])), Epoch + (period * ((w * 100) + i)), "imu0", i)).ToList(),
+        var windows = references.Select((r, w) => SensorWindows.FromFrames(
+            r.Samples.Select((s, i) => new Frame<ImuSample>(new ImuSample(new Vector3(s[0], s[1], s[2])), Epoch + (period * ((w * 100) + i)), "imu0", i)),
             w));
 
         var recorder = windows.ToObservable().ClassifyActivity(classifier, clock).Record(clock);

@@ -25,7 +25,7 @@ public sealed class SlidingWindowsTests
     [Fact]
     public void SlidingWindows_EmptySource_CompletesWithoutWindows()
     {
-        var recorder = Observable.Empty<Frame<int>>().SlidingWindows(3, 1).Record(ImmediateScheduler.Instance);
+        var recorder = Observable.Empty<Frame<int>>().SlidingWindows(3, 1).Select(w => w.Copy()).Record(ImmediateScheduler.Instance);
 
         Assert.Empty(recorder.Values);
         Assert.True(recorder.Completed);
@@ -36,7 +36,7 @@ public sealed class SlidingWindowsTests
     {
         var boom = new InvalidOperationException("boom");
 
-        var recorder = Frames(4).Concat(Observable.Throw<Frame<int>>(boom)).SlidingWindows(2, 2).Record(ImmediateScheduler.Instance);
+        var recorder = Frames(4).Concat(Observable.Throw<Frame<int>>(boom)).SlidingWindows(2, 2).Select(w => w.Copy()).Record(ImmediateScheduler.Instance);
 
         Assert.Equal(2, recorder.Values.Count);
         Assert.Same(boom, recorder.Error);
@@ -46,7 +46,7 @@ public sealed class SlidingWindowsTests
     public void SlidingWindows_Disposed_StopsWindowsAndUnsubscribesUpstream()
     {
         using var source = new Subject<Frame<int>>();
-        var recorder = source.SlidingWindows(2, 1).Record(ImmediateScheduler.Instance, out var subscription);
+        var recorder = source.SlidingWindows(2, 1).Select(w => w.Copy()).Record(ImmediateScheduler.Instance, out var subscription);
         source.OnNext(Frame(0));
         source.OnNext(Frame(1));
 
@@ -60,7 +60,7 @@ public sealed class SlidingWindowsTests
     [Fact]
     public void SlidingWindows_HopOne_EmitsOverlappingWindowsWithSequence()
     {
-        var windows = Frames(5).SlidingWindows(3, 1).Record(ImmediateScheduler.Instance).Values;
+        var windows = Frames(5).SlidingWindows(3, 1).Select(w => w.Copy()).Record(ImmediateScheduler.Instance).Values;
 
         Assert.Equal([[0, 1, 2], [1, 2, 3], [2, 3, 4]], windows.Select(Payloads));
         Assert.Equal([0L, 1L, 2L], windows.Select(w => w.Sequence));
@@ -69,7 +69,7 @@ public sealed class SlidingWindowsTests
     [Fact]
     public void SlidingWindows_HopEqualsSize_EmitsTumblingWindowsWithoutPartialAtEnd()
     {
-        var recorder = Frames(7).SlidingWindows(3, 3).Record(ImmediateScheduler.Instance);
+        var recorder = Frames(7).SlidingWindows(3, 3).Select(w => w.Copy()).Record(ImmediateScheduler.Instance);
 
         Assert.Equal([[0, 1, 2], [3, 4, 5]], recorder.Values.Select(Payloads));
         Assert.True(recorder.Completed);
@@ -78,7 +78,7 @@ public sealed class SlidingWindowsTests
     [Fact]
     public void SlidingWindows_HopGreaterThanSize_SkipsFramesBetweenWindows()
     {
-        var windows = Frames(8).SlidingWindows(2, 3).Record(ImmediateScheduler.Instance).Values;
+        var windows = Frames(8).SlidingWindows(2, 3).Select(w => w.Copy()).Record(ImmediateScheduler.Instance).Values;
 
         Assert.Equal([[0, 1], [3, 4], [6, 7]], windows.Select(Payloads));
         Assert.Equal([0L, 1L, 2L], windows.Select(w => w.Sequence));
@@ -94,7 +94,7 @@ public sealed class SlidingWindowsTests
     {
         const int count = 100;
 
-        var windows = Frames(count).SlidingWindows(size, hop).Record(ImmediateScheduler.Instance).Values;
+        var windows = Frames(count).SlidingWindows(size, hop).Select(w => w.Copy()).Record(ImmediateScheduler.Instance).Values;
 
         var expected = Enumerable.Range(0, count)
             .Where(start => start % hop == 0 && start + size <= count)
@@ -105,7 +105,7 @@ public sealed class SlidingWindowsTests
     [Fact]
     public void SlidingWindows_LaterFrames_DoNotChangeEarlierWindows()
     {
-        var windows = Frames(6).SlidingWindows(2, 1).Record(ImmediateScheduler.Instance).Values;
+        var windows = Frames(6).SlidingWindows(2, 1).Select(w => w.Copy()).Record(ImmediateScheduler.Instance).Values;
 
         Assert.Equal([0, 1], Payloads(windows[0]));
         Assert.Equal(T0, windows[0].Start);
@@ -116,7 +116,7 @@ public sealed class SlidingWindowsTests
     [Fact]
     public void SlidingWindows_EachSubscription_CountsFromZero()
     {
-        var stream = Frames(4).SlidingWindows(2, 2);
+        var stream = Frames(4).SlidingWindows(2, 2).Select(w => w.Copy());
 
         var first = stream.Record(ImmediateScheduler.Instance).Values;
         var second = stream.Record(ImmediateScheduler.Instance).Values;
@@ -129,5 +129,47 @@ public sealed class SlidingWindowsTests
 
     private static IObservable<Frame<int>> Frames(int count) => Observable.Range(0, count).Select(Frame);
 
-    private static int[] Payloads(SensorWindow<int> window) => window.Frames.Select(f => f.Payload).ToArray();
+    [Fact]
+    public void SlidingWindows_NewSegment_StartsCountingAgainSoNoWindowSpansTheGap()
+    {
+        // Frames 0-4 from the first opening, 5-9 after the sensor was reopened (segment 1).
+        var frames = Observable.Range(0, 10).Select(i => Frame(i) with { Segment = i < 5 ? 0 : 1 });
+
+        var windows = frames.SlidingWindows(3, 2).Select(w => w.Copy()).Record(ImmediateScheduler.Instance).Values;
+
+        Assert.Equal([[0, 1, 2], [2, 3, 4], [5, 6, 7], [7, 8, 9]], windows.Select(Payloads));
+        Assert.Equal([0L, 1L, 2L, 3L], windows.Select(w => w.Sequence));
+    }
+
+    [Fact]
+    public void SlidingWindows_WindowReadAfterItsOnNext_Throws()
+    {
+        var windows = Frames(4).SlidingWindows(2, 1).Record(ImmediateScheduler.Instance).Values;
+
+        Assert.Throws<InvalidOperationException>(() => windows[0].Count);
+        Assert.Equal(2, windows[^1].Count); // the newest window's buffer is still its own
+    }
+
+    [Fact]
+    public void SlidingWindows_SteadyStream_AllocatesNothingPerFrame()
+    {
+        var sum = 0L;
+        var subject = new Subject<Frame<int>>();
+        using var subscription = subject.SlidingWindows(4, 2).Subscribe(w => sum += w.Frames[0].Payload);
+        for (var i = 0; i < 100; i++)
+        {
+            subject.OnNext(Frame(i));
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 100; i < 10_100; i++)
+        {
+            subject.OnNext(Frame(i));
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(sum > 0);
+    }
+
+    private static int[] Payloads(SensorWindow<int> window) => window.Frames.ToArray().Select(f => f.Payload).ToArray();
 }
