@@ -40,10 +40,13 @@ public static class ImuCsv
         return true;
     }
 
-    /// <summary>Reads one recording; malformed lines are counted, logged and skipped, blank lines ignored.</summary>
+    /// <summary>
+    /// Reads one recording; malformed lines are counted and skipped, blank lines ignored. A file with
+    /// malformed lines gets one warning, with their count and the number of the first.
+    /// </summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="label">The activity label, or <c>null</c> to take the name of the file's folder.</param>
-    /// <param name="logger">Where to warn about malformed lines.</param>
+    /// <param name="logger">Where to warn about malformed lines (once per file).</param>
     /// <returns>The recording.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -53,6 +56,7 @@ public static class ImuCsv
         logger ??= NullLogger.Instance;
         var samples = new List<ImuSample>();
         var malformed = 0;
+        var firstMalformed = 0;
         var lineNumber = 0;
         foreach (var line in File.ReadLines(path))
         {
@@ -68,9 +72,20 @@ public static class ImuCsv
             }
             else
             {
+                if (malformed == 0)
+                {
+                    firstMalformed = lineNumber;
+                }
+
                 malformed++;
-                logger.LogWarning("Skipped malformed IMU line {File}:{Line}: expected 'x, y, z' in milli-g", path, lineNumber);
             }
+        }
+
+        if (malformed > 0)
+        {
+            logger.LogWarning(
+                "Skipped {Count} malformed IMU line(s) in {File} (first at line {FirstLine}): expected 'x, y, z' in milli-g",
+                malformed, path, firstMalformed);
         }
 
         label ??= Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)));
@@ -82,7 +97,7 @@ public static class ImuCsv
     /// (<c>root/walking/*.csv</c>), in a stable order (by path).
     /// </summary>
     /// <param name="root">The data set folder.</param>
-    /// <param name="logger">Where to warn about malformed lines.</param>
+    /// <param name="logger">Where to warn about malformed lines (once per file that has any).</param>
     /// <returns>The recordings, ordered by path.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public static IReadOnlyList<ImuRecording> ReadDataSet(string root, ILogger? logger = null)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Microsoft.Extensions.Logging;
 using Sensact.Devices.Imu;
 
 namespace Sensact.Devices.Tests.Imu;
@@ -38,6 +39,38 @@ public sealed class ImuCsvTests
 
         Assert.Equal([new Vector3(1, 2, 3), new Vector3(7, 8, 9)], recording.Samples.Select(s => s.Acceleration));
         Assert.Equal(2, recording.MalformedLines);
+    }
+
+    [Fact]
+    public void ReadFile_SeveralMalformedLines_WarnsOnceWithCountAndFirstLine()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", "1,2,3", "", "4,5,6", "", "", "", "oops", "1;2;3", "7,8,9", "x,y,z");
+        var logger = new RecordingLogger();
+
+        var recording = ImuCsv.ReadFile(file, logger: logger);
+
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Equal(3, entry.Values["Count"]);
+        Assert.Equal(7, entry.Values["FirstLine"]);
+        Assert.Equal(file, entry.Values["File"]);
+        Assert.Equal($"Skipped 3 malformed IMU line(s) in {file} (first at line 7): expected 'x, y, z' in milli-g", entry.Message);
+        Assert.Equal(3, recording.MalformedLines);
+        Assert.Equal(3, recording.Samples.Count);
+    }
+
+    [Fact]
+    public void ReadFile_WellFormedFile_LogsNothing()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", "1,2,3", "", "4,5,6");
+        var logger = new RecordingLogger();
+
+        var recording = ImuCsv.ReadFile(file, logger: logger);
+
+        Assert.Empty(logger.Entries);
+        Assert.Equal(0, recording.MalformedLines);
     }
 
     [Fact]
@@ -92,5 +125,22 @@ public sealed class ImuCsvTests
 
         Assert.Equal(["r1", "w1"], recordings.Select(r => r.Name));
         Assert.Equal(["running", "walking"], recordings.Select(r => r.Label));
+    }
+
+    [Fact]
+    public void ReadDataSet_MalformedLinesInTwoFiles_WarnsOncePerFile()
+    {
+        using var folder = new TempFolder();
+        var running = folder.Write("running/r1.csv", "bad", "1,2,3", "bad", "bad");
+        folder.Write("standing/s1.csv", "1,2,3");
+        var walking = folder.Write("walking/w1.csv", "1,2,3", "1,2");
+
+        var logger = new RecordingLogger();
+        var recordings = ImuCsv.ReadDataSet(folder.Path, logger);
+
+        Assert.Equal([3, 0, 1], recordings.Select(r => r.MalformedLines));
+        Assert.Equal(
+            [(running, 3, 1), (walking, 1, 2)],
+            logger.Entries.Select(e => ((string)e.Values["File"]!, (int)e.Values["Count"]!, (int)e.Values["FirstLine"]!)));
     }
 }
