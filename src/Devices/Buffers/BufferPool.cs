@@ -79,7 +79,7 @@ public sealed class BufferPool<T>
             Interlocked.Increment(ref _created);
         }
 
-        var generation = slot!.Activate();
+        var generation = slot.Activate();
         return new SharedBuffer<T>(slot, generation, 0, length);
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Sensact.Devices.Buffers;
 
 /// <summary>The free slots of one size class: a bounded stack behind a lock, allocation-free.</summary>
@@ -9,7 +11,7 @@ internal sealed class SlotStack<T>(int capacity)
     private int _count;
 
     /// <summary>Takes the most recently returned slot (the one most likely still in cache).</summary>
-    internal bool TryPop(out BufferSlot<T>? slot)
+    internal bool TryPop([NotNullWhen(true)] out BufferSlot<T>? slot)
     {
         lock (_gate)
         {
