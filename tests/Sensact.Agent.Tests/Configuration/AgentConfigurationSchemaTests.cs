@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Sensact.Agent.Configuration;
+using Sensact.Agent.Hosting;
+
+namespace Sensact.Agent.Tests.Configuration;
+
+public sealed class AgentConfigurationSchemaTests
+{
+    [Fact]
+    public void Check_ShippedConfigFile_HasNoProblems()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, AgentHost.DefaultConfigFile), optional: false)
+            .AddInMemoryCollection([new("contentRoot", AppContext.BaseDirectory)])
+            .Build();
+
+        Assert.Empty(ConfigurationChecker.Check(configuration, AgentConfigurationSchema.Create()));
+    }
+
+    [Theory]
+    [InlineData("Agnet:Id=x", "Agnet: unknown section; did you mean Agent?")]
+    [InlineData("Mqtt:Prot=1884", "Mqtt:Prot: unknown key; did you mean Mqtt:Port?")]
+    [InlineData("Mqtt:Port=", "Mqtt:Port: '' is not a valid Int32.")]
+    [InlineData("ConsoleView:Enabled=abc", "ConsoleView:Enabled: 'abc' is not a valid Boolean.")]
+    [InlineData("Imu:Replya:Path=x", "Imu:Replya: unknown section; did you mean Imu:Replay?")]
+    [InlineData("Activity:Delivery:Mode=Fast", "Activity:Delivery:Mode: 'Fast' is not a valid DeliveryMode (one of: LatestOnly, DropOldest, DropNewest, Throttle).")]
+    [InlineData("Logging:LogLevel:Default=Loud", "Logging:LogLevel:Default: 'Loud' is not a log level (one of: Trace, Debug, Information, Warning, Error, Critical, None).")]
+    public void Check_BadAgentKey_NamesKeyAndReason(string pair, string expected) =>
+        Assert.Equal([expected], ConfigurationChecker.Check(Configurations.Of(pair), AgentConfigurationSchema.Create()));
+}
