@@ -17,6 +17,11 @@ internal static class OptionsTypeCheck
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(problems);
+        if (typeof(IConfiguration).IsAssignableFrom(type))
+        {
+            return; // the binder hands over the section itself: its keys are the property's business
+        }
+
         if (ValueConversion.IsValue(type))
         {
             CheckValue(section, type, problems);

@@ -15,7 +15,7 @@ public sealed class ConfigurationCheckerTests
     public void Check_KnownKeysInAnyCase_HasNoProblems() => Assert.Empty(Check(
         "Sample:Number=3", "sample:FLAG=true", "Sample:Mode=second", "Sample:Nested:Count=2", "Sample:Fixed:Label=x",
         "Sample:Numbers:0=1", "Sample:Periods:0=00:00:01", "Sample:Items:0:Count=4", "Sample:Limits:any=5",
-        "Sample:renamed=7", "Sample:Derived=true", "Outer:Inner:Count=1"));
+        "Sample:renamed=7", "Sample:Derived=true", "Sample:Raw:Anything:Goes=1", "Outer:Inner:Count=1"));
 
     [Theory]
     [InlineData("Sampel:Number=1", "Sampel: unknown section; did you mean Sample?")]

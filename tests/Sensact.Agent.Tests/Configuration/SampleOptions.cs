@@ -53,6 +53,9 @@ public sealed class SampleOptions
     /// <summary>Gets a value computed from the others (no setter).</summary>
     public bool Derived => Number > 0;
 
+    /// <summary>Gets or sets a section handed over as it is.</summary>
+    public IConfigurationSection? Raw { get; set; }
+
     /// <summary>Gets or sets a property bound from another key.</summary>
     [ConfigurationKeyName("renamed")]
     public int Other { get; set; }
