@@ -79,7 +79,7 @@ internal sealed class AgentApps : IDisposable
         if (problems.Count > 0)
         {
             Dispose();
-            throw new AgentStartupException(string.Join(Environment.NewLine + "  ", problems));
+            throw new AgentStartupException(problems);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Sensact.Agent.Mqtt;
 
 namespace Sensact.Agent.Hosting;
 
@@ -14,7 +15,7 @@ internal static class AgentApp
         try
         {
             var commandLine = AgentCommandLine.Parse(args);
-            if (commandLine.Help || commandLine.Version)
+            if ((commandLine.Help || commandLine.Version) && commandLine.Problems.Count == 0)
             {
                 output.WriteLine(commandLine.Help ? AgentCommandLine.Usage : $"sensact-agent {AgentVersion.Value}");
                 return ExitCodes.Success;
@@ -24,7 +25,7 @@ internal static class AgentApp
         }
         catch (Exception ex) when (ex is AgentStartupException or InvalidDataException or FormatException)
         {
-            return Refuse(error, [ex.Message]);
+            return Refuse(error, ex is AgentStartupException startup ? startup.Problems : [ex.Message]);
         }
 
         using (host)
@@ -34,7 +35,19 @@ internal static class AgentApp
                 // Validate options and construct the services (which loads the models) before the
                 // host starts anything, so configuration problems stop the agent with a short message.
                 host.Services.GetService<IStartupValidator>()?.Validate();
-                _ = host.Services.GetServices<IHostedService>().ToList();
+                var services = host.Services.GetServices<IHostedService>().ToList();
+
+                // The embedded broker's port is probed here rather than left to fail in StartAsync: the
+                // host logs any failure there as "Hosting failed to start" with a stack trace before this
+                // method could print the one-line reason, and a logging filter cannot single out that
+                // event (filters see category and level, not event ids), so it would also hide a real
+                // failure of another service. If another process takes the port between the probe and
+                // the start, the broker still fails with the same message, after the host's log.
+                foreach (var broker in services.OfType<EmbeddedBroker>())
+                {
+                    broker.EnsurePortAvailable();
+                }
+
                 await host.StartAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (StartupProblems(ex) is { } problems)
@@ -57,10 +70,7 @@ internal static class AgentApp
             ? [.. all.SelectMany(p => p!)]
             : null,
         OptionsValidationException validation => [.. validation.Failures],
-        AgentStartupException startup => [startup.Message],
-
-        // The configuration binder's message names the key, e.g. "Failed to convert configuration value at 'Mqtt:Port' to type 'System.Int32'."
-        InvalidOperationException binding when binding.Message.Contains("configuration value", StringComparison.Ordinal) => [binding.Message],
+        AgentStartupException startup => [.. startup.Problems],
         _ => null,
     };
 

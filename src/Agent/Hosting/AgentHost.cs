@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sensact.Agent.Apps;
+using Sensact.Agent.Configuration;
 using Sensact.Agent.ConsoleView;
 using Sensact.Agent.Events;
 using Sensact.Agent.Mqtt;
@@ -35,6 +36,12 @@ internal static class AgentHost
         });
 
         AddConfiguration(builder.Configuration, commandLine);
+        List<string> problems = [.. commandLine.Problems, .. ConfigurationChecker.Check(builder.Configuration, AgentConfigurationSchema.Create())];
+        if (problems.Count > 0)
+        {
+            throw new AgentStartupException(problems);
+        }
+
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(console =>
         {
@@ -48,7 +55,8 @@ internal static class AgentHost
 
     private static void AddConfiguration(ConfigurationManager configuration, AgentCommandLine commandLine)
     {
-        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, DefaultConfigFile), optional: false, reloadOnChange: false);
+        var defaultFile = Path.Combine(AppContext.BaseDirectory, DefaultConfigFile);
+        ConfigurationFileProblem.AddJsonFile(configuration, defaultFile, defaultFile);
         if (commandLine.ConfigFile is { } file)
         {
             var path = ContentPaths.Resolve(file);
@@ -57,7 +65,7 @@ internal static class AgentHost
                 throw new AgentStartupException($"--config: the file '{file}' does not exist (looked at '{path}').");
             }
 
-            configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
+            ConfigurationFileProblem.AddJsonFile(configuration, path, file);
         }
 
         configuration.AddEnvironmentVariables(EnvironmentPrefix);

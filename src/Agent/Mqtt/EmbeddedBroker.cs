@@ -49,14 +49,34 @@ internal sealed partial class EmbeddedBroker(
         }
         catch (SocketException ex)
         {
-            throw new AgentStartupException(
-                $"Mqtt:Port: the embedded broker cannot listen on 127.0.0.1:{_options.Port} ({ex.Message}). "
-                + "Choose another port with --Mqtt:Port=<port>, or use a running broker with --Mqtt:Host=<host>.",
-                ex);
+            throw PortUnavailable(ex);
         }
 
         var agent = agentOptions.Value;
         LogStarted(_options.Port, $"mosquitto_sub -h 127.0.0.1 -p {_options.Port} -t 'sensact/v1/{agent.Fleet}/{agent.Id}/#' -v");
+    }
+
+    /// <summary>
+    /// Checks, before the host starts, that the embedded broker (if it runs) can listen on its port,
+    /// by listening there for a moment as the broker will.
+    /// </summary>
+    /// <exception cref="AgentStartupException">The port is in use or not allowed.</exception>
+    public void EnsurePortAvailable()
+    {
+        if (!_options.UseEmbeddedBroker)
+        {
+            return;
+        }
+
+        using var probe = new TcpListener(IPAddress.Loopback, _options.Port);
+        try
+        {
+            probe.Start();
+        }
+        catch (SocketException ex)
+        {
+            throw PortUnavailable(ex);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -78,6 +98,11 @@ internal sealed partial class EmbeddedBroker(
     }
 
     public void Dispose() => _server?.Dispose();
+
+    private AgentStartupException PortUnavailable(SocketException ex) => new(
+        $"Mqtt:Port: the embedded broker cannot listen on 127.0.0.1:{_options.Port} ({ex.Message}). "
+        + "Choose another port with --Mqtt:Port=<port>, or use a running broker with --Mqtt:Host=<host>.",
+        ex);
 
     // The broker acknowledges a publish when it has queued it for the subscribers, not when it has
     // sent it; wait (briefly) until the queues are empty so watchers see the agent's last words.

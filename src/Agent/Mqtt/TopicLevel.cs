@@ -11,9 +11,9 @@ internal static class TopicLevel
             return "must not be empty.";
         }
 
-        if (value.IndexOfAny(['/', '+', '#', '\0']) >= 0)
+        if (value.IndexOfAny(['/', '+', '#']) >= 0 || value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
         {
-            return $"'{value}' must not contain '/', '+', '#' or NUL (it is one MQTT topic level).";
+            return $"'{value}' must not contain '/', '+', '#', spaces or control characters (it is one MQTT topic level).";
         }
 
         if (value.Length > 64)

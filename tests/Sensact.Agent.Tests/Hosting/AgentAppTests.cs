@@ -12,10 +12,16 @@ public sealed class AgentAppTests
     [InlineData("--Mqtt:OutboxCapacity=0", "Mqtt:OutboxCapacity")]
     [InlineData("--Agent:Id=a/b", "Agent:Id")]
     [InlineData("--Agent:Fleet=", "Agent:Fleet")]
-    [InlineData("--Imu:Replay:SpeedFactor=-1", "Imu:Replay:SpeedFactor")]
-    [InlineData("--Imu:Replay:Path=no/such/folder", "Imu:Replay:Path")]
-    [InlineData("--Activity:Delivery:Capacity=0", "Activity:Delivery:Capacity")]
-    [InlineData("--Activity:Model=no/such/model.onnx", "Activity:Model")]
+    [InlineData("--Sensors:imu:SpeedFactor=-1", "Sensors:imu:SpeedFactor")]
+    [InlineData("--Sensors:imu:Path=no/such/folder", "Sensors:imu:Path")]
+    [InlineData("--Sensors:imu:Driver=mpu9999", "Sensors:imu:Driver: unknown driver 'mpu9999'")]
+    [InlineData("--Apps:activity:Delivery:Capacity=0", "Apps:activity:Delivery:Capacity")]
+    [InlineData("--Apps:activity:Model=no/such/model.onnx", "Apps:activity:Model")]
+    [InlineData("--Apps:activity:Kind=actvity", "Apps:activity:Kind: unknown kind 'actvity'")]
+    [InlineData("--Apps:activity:Sensor=mic", "Apps:activity:Sensor: 'mic' is not declared")]
+    [InlineData("--Apps:activity:MinConfidence=2", "Apps:activity:MinConfidence")]
+    [InlineData("--Apps:activity:Restart:MaxAttempts=-1", "Apps:activity:Restart:MaxAttempts")]
+    [InlineData("--Apps:my app:Kind=activity", "Apps:my app:")]
     [InlineData("--duration=-1", "--duration")]
     [InlineData("--config=no-such-file.json", "--config")]
     public async Task RunAsync_BadSetting_ExitsWithConfigurationErrorNamingTheKey(string argument, string key)
@@ -38,11 +44,59 @@ public sealed class AgentAppTests
             Path.ChangeExtension(model, ".json"));
         using var error = new StringWriter();
 
-        var exitCode = await AgentApp.RunAsync([$"--Activity:Model={model}", "--Mqtt:Port=1", "--Mqtt:Host=127.0.0.1"], TextWriter.Null, error);
+        var exitCode = await AgentApp.RunAsync([$"--Apps:activity:Model={model}", "--Mqtt:Port=1", "--Mqtt:Host=127.0.0.1"], TextWriter.Null, error);
 
         Assert.Equal(ExitCodes.ConfigurationError, exitCode);
-        Assert.Contains("Activity:Model", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Apps:activity:Model", error.ToString(), StringComparison.Ordinal);
         Assert.Contains(model, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SensorRateDiffersFromModelCard_NamesBothKeys()
+    {
+        using var error = new StringWriter();
+
+        var exitCode = await AgentApp.RunAsync(["--Sensors:imu:SampleRateHz=52", "--Mqtt:Port=1", "--Mqtt:Host=127.0.0.1"], TextWriter.Null, error);
+
+        Assert.Equal(ExitCodes.ConfigurationError, exitCode);
+        Assert.Contains("Apps:activity:Model", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Sensors:imu:SampleRateHz", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReplayWithNothingToReplay_RefusesToStart()
+    {
+        var empty = Directory.CreateTempSubdirectory("sensact-empty-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(empty.FullName, "bad.csv"), "not, numbers\n", TestContext.Current.CancellationToken);
+            using var error = new StringWriter();
+
+            var exitCode = await AgentApp.RunAsync([$"--Sensors:imu:Path={empty.FullName}", "--Mqtt:Port=1", "--Mqtt:Host=127.0.0.1"], TextWriter.Null, error);
+
+            Assert.Equal(ExitCodes.ConfigurationError, exitCode);
+            Assert.Contains("Sensors:imu:Path", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("no well-formed sample", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_SeveralBadApps_ListsEveryProblemAtOnce()
+    {
+        using var error = new StringWriter();
+
+        var exitCode = await AgentApp.RunAsync(
+            ["--Apps:second:Kind=activity", "--Apps:second:Sensor=nope", "--Apps:third:Kind=activity", "--Apps:third:Model=missing.onnx", "--Apps:third:Sensor=imu", "--Mqtt:Port=1", "--Mqtt:Host=127.0.0.1"],
+            TextWriter.Null,
+            error);
+
+        Assert.Equal(ExitCodes.ConfigurationError, exitCode);
+        Assert.Contains("Apps:second:Sensor", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Apps:third:Model", error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

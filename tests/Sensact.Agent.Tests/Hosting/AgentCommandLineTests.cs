@@ -36,19 +36,62 @@ public sealed class AgentCommandLineTests
     [InlineData("NaN")]
     public void Parse_BadDuration_NamesTheOption(string value)
     {
-        var error = Assert.Throws<AgentStartupException>(() => AgentCommandLine.Parse(["--duration", value]));
+        var problem = Assert.Single(AgentCommandLine.Parse(["--duration", value]).Problems);
 
-        Assert.Contains("--duration", error.Message, StringComparison.Ordinal);
-        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+        Assert.Contains("--duration", problem, StringComparison.Ordinal);
+        Assert.Contains(value, problem, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("--duration")]
     [InlineData("--config")]
-    public void Parse_OptionWithoutValue_Throws(string option)
+    [InlineData("--Agent:Id")]
+    public void Parse_OptionWithoutValue_IsAProblem(string option)
     {
-        var error = Assert.Throws<AgentStartupException>(() => AgentCommandLine.Parse([option]));
+        var problem = Assert.Single(AgentCommandLine.Parse([option]).Problems);
 
-        Assert.Contains(option, error.Message, StringComparison.Ordinal);
+        Assert.Equal($"{option} needs a value.", problem);
+    }
+
+    [Fact]
+    public void Parse_OptionFollowedByAnotherOption_LacksItsValue() =>
+        Assert.Equal(["--Agent:Id needs a value."], AgentCommandLine.Parse(["--Agent:Id", "--duration", "5"]).Problems);
+
+    [Theory]
+    [InlineData("--Agent:Id=pi-7")]
+    [InlineData("--Agent:Id", "pi-7")]
+    [InlineData("/Agent:Id=pi-7")]
+    [InlineData("/Agent:Id", "pi-7")]
+    [InlineData("--Sensors:imu:Path", "/var/lib/sensact/imu.csv")]
+    [InlineData("--Mqtt:Port", "-1")]
+    public void Parse_ConfigurationOverride_IsPassedOnAsWritten(params string[] args)
+    {
+        var line = AgentCommandLine.Parse(args);
+
+        Assert.Empty(line.Problems);
+        Assert.Equal(args, line.Overrides);
+    }
+
+    [Theory]
+    [InlineData("--duraton", "unknown option '--duraton'; did you mean --duration?")]
+    [InlineData("--bogus", "unknown option '--bogus'")]
+    [InlineData("--bogus=1", "unknown option '--bogus'")]
+    [InlineData("--verison", "unknown option '--verison'; did you mean --version?")]
+    [InlineData("-Agent:Id=x", "unknown option '-Agent:Id'; did you mean --Agent:Id?")]
+    [InlineData("Agent:Id=x", "unknown option 'Agent:Id'; did you mean --Agent:Id?")]
+    [InlineData("--Agent:=x", "unknown option '--Agent:'")]
+    [InlineData("stray", "unknown option 'stray'")]
+    public void Parse_UnknownOption_IsRefusedWithTheNearestKnownOne(string argument, string expected) =>
+        Assert.Equal([expected], AgentCommandLine.Parse([argument]).Problems);
+
+    [Fact]
+    public void Parse_SeveralProblems_ListsThemAll()
+    {
+        var line = AgentCommandLine.Parse(["--duraton", "5", "--bogus", "--duration", "soon", "--Agent:Id=x"]);
+
+        Assert.Equal(
+            ["unknown option '--duraton'; did you mean --duration?", "unknown option '--bogus'", "--duration must be a positive number of seconds (got 'soon')."],
+            line.Problems);
+        Assert.Equal(["--Agent:Id=x"], line.Overrides);
     }
 }

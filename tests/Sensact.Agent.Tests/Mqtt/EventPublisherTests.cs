@@ -1,41 +1,82 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
+using Sensact.Agent.Events;
 using Sensact.Agent.Hosting;
 using Sensact.Agent.Mqtt;
-using Sensact.Pipelines.Decisions;
+using Sensact.Pipelines.Events;
 
 namespace Sensact.Agent.Tests.Mqtt;
 
 public sealed class EventPublisherTests
 {
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
     [Fact]
-    public void Publish_Decision_QueuesQos1JsonOnThePipelineTopic()
+    public void Publish_Decision_QueuesVersionedQos1JsonWithRunIdOnTheAppTopic()
     {
         var outbox = new Outbox(8);
-        var publisher = new EventPublisher(new Topics(Options.Create(new AgentOptions { Fleet = "f", Id = "a" })), outbox);
+        var run = new AgentRun(TimeProvider.System);
+        var publisher = new EventPublisher(new Topics(Options.Create(new AgentOptions { Fleet = "f", Id = "a" })), outbox, run);
         var decision = new Decision(
-            "activity",
+            "second",
             "walking",
             0.912345f,
             TimeSpan.FromMilliseconds(1.5),
-            new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero),
-            "imu0",
+            T0,
+            "imu",
             7,
-            new Dictionary<string, float> { ["walking"] = 0.912345f, ["running"] = 0.08f, ["stationary"] = 0.007655f });
+            new Dictionary<string, float> { ["walking"] = 0.912345f, ["running"] = 0.08f, ["stationary"] = 0.007655f })
+        {
+            Truth = "walking",
+        };
 
         publisher.Publish(decision);
 
         Assert.True(outbox.TryPeek(out var message));
-        Assert.Equal("sensact/v1/f/a/events/activity", message.Topic);
+        Assert.Equal("sensact/v1/f/a/events/second", message.Topic);
         Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, message.QualityOfServiceLevel);
+        Assert.Equal(MqttPayloadFormatIndicator.CharacterData, message.PayloadFormatIndicator);
+        Assert.Equal("application/json", message.ContentType);
         Assert.False(message.Retain);
         var json = JsonDocument.Parse(System.Buffers.BuffersExtensions.ToArray(message.Payload)).RootElement;
+        Assert.Equal(1, json.GetProperty("v").GetInt32());
+        Assert.Equal("decision", json.GetProperty("kind").GetString());
+        Assert.Equal("second", json.GetProperty("app").GetString());
+        Assert.Equal(run.Id, json.GetProperty("runId").GetString());
         Assert.Equal("walking", json.GetProperty("label").GetString());
+        Assert.Equal("walking", json.GetProperty("truth").GetString());
         Assert.Equal(0.9123, json.GetProperty("confidence").GetDouble());
         Assert.Equal(1.5, json.GetProperty("latencyMs").GetDouble());
         Assert.Equal(7, json.GetProperty("sequence").GetInt64());
-        Assert.Equal("imu0", json.GetProperty("source").GetString());
+        Assert.Equal("imu", json.GetProperty("source").GetString());
         Assert.Equal(0.08, json.GetProperty("probabilities").GetProperty("running").GetDouble(), 4);
+    }
+
+    [Fact]
+    public void Serialize_OtherKind_WritesCommonFieldsAndItsOwn()
+    {
+        var json = JsonDocument.Parse(EventPublisher.Serialize(new Alarm("watch", T0, "cam", 2, TimeSpan.FromMilliseconds(3), 0.75), "run1")).RootElement;
+
+        Assert.Equal(("alarm", "watch", "run1", 2L, 3.0, 0.75),
+            (json.GetProperty("kind").GetString(), json.GetProperty("app").GetString(), json.GetProperty("runId").GetString(),
+             json.GetProperty("sequence").GetInt64(), json.GetProperty("latencyMs").GetDouble(), json.GetProperty("score").GetDouble()));
+        Assert.False(json.TryGetProperty("latency", out _));
+    }
+
+    [Fact]
+    public void AgentRun_EachStart_HasANewId()
+    {
+        var first = new AgentRun(TimeProvider.System);
+        var second = new AgentRun(TimeProvider.System);
+
+        Assert.Equal(16, first.Id.Length);
+        Assert.NotEqual(first.Id, second.Id);
+    }
+
+    private sealed record Alarm(string App, DateTimeOffset OriginatingTime, string Source, long Sequence, TimeSpan Latency, double Score)
+        : AppEvent(App, OriginatingTime, Source, Sequence, Latency)
+    {
+        public override string Kind => "alarm";
     }
 }

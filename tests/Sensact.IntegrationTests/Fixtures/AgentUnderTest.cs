@@ -36,7 +36,7 @@ internal sealed class AgentUnderTest : IAsyncDisposable
             $"--Agent:Fleet={fleet}",
             $"--Agent:Id={id}",
             "--ConsoleView:Enabled=false",
-            "--Imu:Replay:SpeedFactor=20",
+            "--Sensors:imu:SpeedFactor=20",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
             .. args,

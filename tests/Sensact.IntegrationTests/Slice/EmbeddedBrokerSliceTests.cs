@@ -61,7 +61,7 @@ public sealed class EmbeddedBrokerSliceTests
     public async Task EmbeddedBroker_ClientWithEmptyClientId_IsAccepted(MqttProtocolVersion version)
     {
         var port = FreePort.Next();
-        await using var agent = await AgentUnderTest.StartAsync($"embedded-empty-{(int)version}", $"--Mqtt:Port={port}", "--Activity:Enabled=false");
+        await using var agent = await AgentUnderTest.StartAsync($"embedded-empty-{(int)version}", $"--Mqtt:Port={port}", "--Apps:activity:Enabled=false");
         using var client = new MqttClientFactory().CreateMqttClient();
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)

@@ -109,7 +109,7 @@ public sealed class MosquittoSliceTests
         MosquittoBroker.SkipIfMissing();
         await using var broker = await MosquittoBroker.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         await using var recorder = await TopicRecorder.SubscribeAsync(broker.Port, "sensact/v1/it/terminated/#");
-        await using var agent = AgentProcess.Start("--Agent:Fleet=it", "--Agent:Id=terminated", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={broker.Port}", "--Imu:Replay:SpeedFactor=20");
+        await using var agent = AgentProcess.Start("--Agent:Fleet=it", "--Agent:Id=terminated", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={broker.Port}", "--Sensors:imu:SpeedFactor=20");
         await recorder.WaitForAsync(m => m.Topic.EndsWith("/events/activity", StringComparison.Ordinal), 1, Deadline);
 
         var exitCode = await agent.TerminateAsync(Deadline);

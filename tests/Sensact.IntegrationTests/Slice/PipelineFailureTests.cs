@@ -20,7 +20,7 @@ public sealed class PipelineFailureTests
             [
                 $"--Mqtt:Port={FreePort.Next()}",
                 "--Agent:Id=crashing",
-                "--Imu:Replay:SpeedFactor=20",
+                "--Sensors:imu:SpeedFactor=20",
                 "--duration", "60",
                 "--Logging:LogLevel:Default=None",
                 "--Logging:LogLevel:Microsoft=None",
