@@ -92,9 +92,11 @@ internal sealed partial class AppSupervisor : IDisposable
                 .Select(appEvent => appEvent with { Sequence = _sequence++ })
                 .Do(appEvent =>
                 {
-                    _failuresInRow = 0;
                     _metrics.Emitted(appEvent);
                     _publish(appEvent);
+
+                    // Only an event that reached the sinks shows the application has recovered.
+                    _failuresInRow = 0;
                 })
                 .Subscribe(_ => { }, error => Fail(subscription, error), () => Complete(subscription));
         }

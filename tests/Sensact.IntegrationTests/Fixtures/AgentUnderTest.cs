@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sensact.Agent.Hosting;
+using Sensact.Agent.Apps;
 using Sensact.Agent.Mqtt;
+using Sensact.Agent.Sensors;
 
 namespace Sensact.IntegrationTests.Fixtures;
 
@@ -26,6 +28,10 @@ internal sealed class AgentUnderTest : IAsyncDisposable
     public MqttLink Link => _host.Services.GetRequiredService<MqttLink>();
 
     public Outbox Outbox => _host.Services.GetRequiredService<Outbox>();
+
+    public AgentSensors Sensors => _host.Services.GetRequiredService<AgentSensors>();
+
+    public AppStates Apps => _host.Services.GetRequiredService<AppStates>();
 
     /// <summary>Starts an agent; <paramref name="args"/> are extra command-line overrides.</summary>
     public static async Task<AgentUnderTest> StartAsync(string id, params string[] args)
@@ -52,6 +58,17 @@ internal sealed class AgentUnderTest : IAsyncDisposable
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(30));
         while (Link.Connections == 0 || !Link.IsConnected)
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        while (!condition())
         {
             await Task.Delay(20, deadline.Token);
         }

@@ -66,9 +66,16 @@ internal sealed class TopicRecorder : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_client.IsConnected)
+        try
         {
-            await _client.DisconnectAsync();
+            if (_client.IsConnected)
+            {
+                await _client.DisconnectAsync();
+            }
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            // The broker went away first (an embedded broker stops with its agent): nothing to say goodbye to.
         }
 
         _client.Dispose();

@@ -29,12 +29,36 @@ public sealed class EmbeddedBrokerSliceTests
             Assert.Contains(json.GetProperty("label").GetString(), Labels);
             Assert.InRange(json.GetProperty("confidence").GetDouble(), 0, 1);
             Assert.True(json.GetProperty("latencyMs").GetDouble() >= 0);
-            Assert.Equal("activity", json.GetProperty("pipeline").GetString());
+            Assert.Equal("activity", json.GetProperty("app").GetString());
+            Assert.Equal("decision", json.GetProperty("kind").GetString());
             Assert.Equal(3, json.GetProperty("probabilities").EnumerateObject().Count());
         }
 
         var sequences = events.Select(e => e.Json.GetProperty("sequence").GetInt64()).ToList();
         Assert.Equal(sequences.Order(), sequences);
+    }
+
+    [Fact]
+    public async Task Agent_SecondAppOnTheCommandLine_PublishesItsOwnEventsFromTheSameOpenedSensor()
+    {
+        var port = FreePort.Next();
+        await using var agent = await AgentUnderTest.StartAsync("two-apps", $"--Mqtt:Port={port}", "--Apps:second:Kind=activity", "--Apps:second:Sensor=imu");
+        await using var recorder = await TopicRecorder.SubscribeAsync(port, $"{agent.TopicRoot}/#");
+
+        var first = await recorder.WaitForAsync(m => m.Topic == $"{agent.TopicRoot}/events/activity", 2, Deadline);
+        var second = await recorder.WaitForAsync(m => m.Topic == $"{agent.TopicRoot}/events/second", 2, Deadline);
+        var status = await recorder.WaitForAsync(
+            m => m.Topic == $"{agent.TopicRoot}/status" && m.Json.TryGetProperty("apps", out var apps) && apps.TryGetProperty("second", out var app)
+                 && app.GetProperty("state").GetString() == "running",
+            1,
+            Deadline);
+
+        var sensor = Assert.Single(agent.Sensors.Hub.Sensors);
+        Assert.Equal(["activity", "second"], sensor.Consumers.Select(c => c.Name).Order());
+        Assert.True(sensor.IsOpen);
+        Assert.All(second, e => Assert.Equal("second", e.Json.GetProperty("app").GetString()));
+        var runId = status[^1].Json.GetProperty("runId").GetString();
+        Assert.All(first.Concat(second), e => Assert.Equal(runId, e.Json.GetProperty("runId").GetString()));
     }
 
     [Fact]
