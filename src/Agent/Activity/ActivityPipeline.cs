@@ -10,6 +10,7 @@ using Sensact.Devices.Replay;
 using Sensact.Pipelines;
 using Sensact.Pipelines.Activity;
 using Sensact.Pipelines.Delivery;
+using Sensact.Pipelines.Models;
 
 namespace Sensact.Agent.Activity;
 

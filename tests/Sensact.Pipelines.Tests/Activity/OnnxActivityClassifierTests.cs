@@ -2,6 +2,8 @@ using System.Numerics;
 using System.Text.Json;
 using Sensact.Devices.Imu;
 using Sensact.Pipelines.Activity;
+using Sensact.Pipelines.Models;
+using Sensact.Pipelines.Tests.Models;
 
 namespace Sensact.Pipelines.Tests.Activity;
 
@@ -33,7 +35,7 @@ public sealed class OnnxActivityClassifierTests : IDisposable
     [Fact]
     public void Classify_ReferenceWindows_SameProbabilitiesAndLabels()
     {
-        using var classifier = OnnxActivityClassifier.Load(ModelPath, CardPath);
+        using var classifier = OnnxActivityClassifier.Load(ModelPath, cardPath: CardPath);
         var references = References();
         var features = new float[ActivityFeatures.Count];
 
@@ -95,13 +97,23 @@ public sealed class OnnxActivityClassifierTests : IDisposable
     }
 
     [Fact]
+    public void Load_ShippedModel_SampleRateAndWholeCardFromJson()
+    {
+        using var classifier = OnnxActivityClassifier.Load(ModelPath);
+
+        Assert.Equal(26.0, classifier.SampleRateHz);
+        Assert.Equal(classifier.Labels, classifier.ModelCard.Labels);
+        Assert.True(classifier.ModelCard.Provenance["HeldOutAccuracy"].GetDouble() >= 0.9);
+    }
+
+    [Fact]
     public void Load_MissingModel_ThrowsNamingPath()
     {
         var path = Path.Combine(_folder, "x.onnx");
 
         var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(path));
 
-        Assert.Equal($"Cannot load activity model '{path}': file not found.", error.Message);
+        Assert.Equal($"Cannot load model '{path}': file not found.", error.Message);
     }
 
     [Fact]
@@ -113,7 +125,7 @@ public sealed class OnnxActivityClassifierTests : IDisposable
 
         var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(path));
 
-        Assert.StartsWith($"Cannot load activity model '{path}': not a valid ONNX model (", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Cannot load model '{path}': not a valid ONNX model (", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,25 +140,33 @@ public sealed class OnnxActivityClassifierTests : IDisposable
     }
 
     [Fact]
-    public void Load_CardWithOtherFeatures_Refused()
+    public void Load_CardWithOtherFeatures_RefusedNamingCard()
     {
-        var card = Path.Combine(_folder, "card.json");
-        (ActivityModelCardTests.Sample() with { FeatureNames = [.. ActivityFeatures.Names.Reverse()] }).Save(card);
+        var card = ShippedModel.CardWith(_folder, ActivityModelCard.FeaturesInput, t => t with { ElementNames = [.. ActivityFeatures.Names.Reverse()] });
 
-        var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(ModelPath, card));
+        var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(ModelPath, cardPath: card));
 
+        Assert.StartsWith($"Cannot load activity model card '{card}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("other features", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_CardWithOtherLabelCount_RefusedNamingScoreOutput()
     {
-        var card = Path.Combine(_folder, "card.json");
-        ActivityModelCardTests.Sample("a", "b", "c", "d").Save(card);
+        var shipped = ShippedModel.Card();
+        var card = ShippedModel.Save(_folder, shipped with
+        {
+            Labels = [.. shipped.Labels, "cycling"],
+            Outputs = [shipped.Output(ActivityModelCard.ScoreOutput)! with { Shape = [-1, 4] }],
+        });
 
-        var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(ModelPath, card));
+        var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(ModelPath, cardPath: card));
 
         Assert.Contains(ModelPath, error.Message, StringComparison.Ordinal);
         Assert.Contains("Score.output", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_CudaOnCpuOnlyRuntime_ThrowsModelLoadException() =>
+        Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(ModelPath, new InferenceOptions { ExecutionProvider = "CUDA" }));
 }
