@@ -4,8 +4,8 @@ namespace Sensact.Pipelines.Models;
 
 /// <summary>
 /// An ONNX model run with ONNX Runtime, checked against its <see cref="ModelCard"/> when it is
-/// loaded. Its inputs and outputs are buffers allocated once and reused on every
-/// <see cref="Run"/>: write the inputs through <see cref="Input{T}"/>, call <see cref="Run"/>,
+/// loaded. Its inputs and outputs are buffers allocated and bound once and reused on every
+/// <see cref="Run"/>, which allocates nothing on the managed heap: write the inputs through <see cref="Input{T}"/>, call <see cref="Run"/>,
 /// read the outputs through <see cref="Output{T}"/>.
 /// </summary>
 /// <remarks>
@@ -18,12 +18,9 @@ public sealed class OnnxModel : IDisposable
     private readonly Lock _gate = new();
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions;
+    private readonly OrtIoBinding _binding;
     private readonly Dictionary<string, TensorBuffer> _inputs;
     private readonly Dictionary<string, TensorBuffer> _outputs;
-    private readonly string[] _inputNames;
-    private readonly OrtValue[] _inputValues;
-    private readonly string[] _outputNames;
-    private readonly OrtValue[] _outputValues;
     private bool _disposed;
 
     private OnnxModel(InferenceSession session, ModelCard card, string path, List<TensorBuffer> inputs, List<TensorBuffer> outputs)
@@ -33,11 +30,28 @@ public sealed class OnnxModel : IDisposable
         ModelPath = path;
         _inputs = inputs.ToDictionary(b => b.Spec.Name, StringComparer.Ordinal);
         _outputs = outputs.ToDictionary(b => b.Spec.Name, StringComparer.Ordinal);
-        _inputNames = [.. inputs.Select(b => b.Spec.Name)];
-        _inputValues = [.. inputs.Select(b => b.Value)];
-        _outputNames = [.. outputs.Select(b => b.Spec.Name)];
-        _outputValues = [.. outputs.Select(b => b.Value)];
         _runOptions = new RunOptions();
+
+        // Bound once: a run passes no names, so it allocates nothing on the managed heap.
+        _binding = session.CreateIoBinding();
+        try
+        {
+            foreach (var buffer in inputs)
+            {
+                _binding.BindInput(buffer.Spec.Name, buffer.Value);
+            }
+
+            foreach (var buffer in outputs)
+            {
+                _binding.BindOutput(buffer.Spec.Name, buffer.Value);
+            }
+        }
+        catch
+        {
+            _binding.Dispose();
+            _runOptions.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Gets the model's card, checked against the model.</summary>
@@ -156,7 +170,7 @@ public sealed class OnnxModel : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _session.Run(_runOptions, _inputNames, _inputValues, _outputNames, _outputValues);
+            _session.RunWithBinding(_runOptions, _binding);
         }
     }
 
@@ -176,6 +190,7 @@ public sealed class OnnxModel : IDisposable
                 buffer.Dispose();
             }
 
+            _binding.Dispose();
             _runOptions.Dispose();
             _session.Dispose();
         }

@@ -60,6 +60,21 @@ public sealed class OnnxModelTests : IDisposable
     }
 
     [Fact]
+    public void Run_WarmCall_AllocatesNothing()
+    {
+        using var model = OnnxModel.Load(ModelPath);
+        model.Run();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        model.Run();
+        _ = model.Input("Features");
+        _ = model.Output("Score.output");
+        var after = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.Equal(0, after - before);
+    }
+
+    [Fact]
     public void Input_ConstantInput_ThrowsNamingWritableInputs()
     {
         using var model = OnnxModel.Load(ModelPath);
