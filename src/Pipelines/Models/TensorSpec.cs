@@ -26,8 +26,7 @@ public sealed record TensorSpec(
     IReadOnlyList<string>? ElementNames = null)
 {
     /// <summary>Gets how many elements a tensor of <see cref="Shape"/> holds when every symbolic dimension is 1.</summary>
-    [JsonIgnore]
-    public long ElementCount => Shape.Aggregate(1L, (count, dimension) => count * Math.Max(dimension, 1));
+    internal long ElementCount => Shape.Aggregate(1L, (count, dimension) => count * Math.Max(dimension, 1));
 
     /// <summary>Describes the tensor for messages: <c>'Features' float [-1, 18]</c>.</summary>
     /// <returns>The description.</returns>
