@@ -1,105 +1,93 @@
-using System.Text.Json;
+using Sensact.Pipelines.Models;
+using static System.FormattableString;
 
 namespace Sensact.Pipelines.Activity;
 
 /// <summary>
-/// What an activity model needs and what it was measured to do; it is stored beside the model as
-/// <c>activity-classifier.json</c>, and the agent cuts its windows from it.
+/// What the activity pipeline reads from a model's <see cref="ModelCard"/>: the labels, and the
+/// window the agent cuts. <see cref="From"/> also checks that the card describes an activity
+/// classifier this code can feed.
 /// </summary>
 /// <param name="Labels">The activities, in the order of the model's scores.</param>
 /// <param name="WindowSize">Readings per window.</param>
 /// <param name="Hop">Readings between the starts of consecutive windows.</param>
 /// <param name="SampleRateHz">The sample rate the model was trained at.</param>
-/// <param name="FeatureNames">The features the model reads, in order; they must equal <see cref="ActivityFeatures.Names"/>.</param>
-/// <param name="HeldOutAccuracy">Window accuracy on the held-out recordings, measured with ONNX Runtime, in [0, 1].</param>
-/// <param name="TrainRecordings">How many recordings the model was trained on.</param>
-/// <param name="TestRecordings">How many recordings were held out for <paramref name="HeldOutAccuracy"/>.</param>
-/// <param name="Trainer">How the model was trained.</param>
-public sealed record ActivityModelCard(
-    IReadOnlyList<string> Labels,
-    int WindowSize,
-    int Hop,
-    double SampleRateHz,
-    IReadOnlyList<string> FeatureNames,
-    double HeldOutAccuracy,
-    int TrainRecordings,
-    int TestRecordings,
-    string Trainer)
+public sealed record ActivityModelCard(IReadOnlyList<string> Labels, int WindowSize, int Hop, double SampleRateHz)
 {
-    /// <summary>The file name a card has beside its model.</summary>
+    /// <summary>The file name the shipped model's card has beside the model.</summary>
     public const string FileName = "activity-classifier.json";
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    /// <summary>The input the features are written to: float [1, <see cref="ActivityFeatures.Count"/>] (or a symbolic batch).</summary>
+    public const string FeaturesInput = "Features";
 
-    /// <summary>Reads a card and checks that it fits the features this code computes.</summary>
-    /// <param name="path">The card's JSON file.</param>
-    /// <returns>The card.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <summary>The output the probabilities are read from: float [1, labels] (or a symbolic batch), in label order.</summary>
+    public const string ScoreOutput = "Score.output";
+
+    /// <summary>Reads the activity part of a card and checks that it fits the features this code computes.</summary>
+    /// <param name="card">The card, already checked by <see cref="ModelCard.Load"/>.</param>
+    /// <param name="cardPath">The card's file, for messages.</param>
+    /// <returns>The activity part.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="card"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cardPath"/> is null or empty.</exception>
     /// <exception cref="ModelLoadException">
-    /// The file is missing or unreadable, is not a card, or names features other than <see cref="ActivityFeatures.Names"/>.
+    /// The card has fewer than two labels, no window, hop or sample rate, names other features than
+    /// <see cref="ActivityFeatures.Names"/>, or its input and output do not fit an activity classifier.
     /// </exception>
-    public static ActivityModelCard Load(string path)
+    public static ActivityModelCard From(ModelCard card, string cardPath)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw Fail(path, "file not found.");
-        }
-
-        ActivityModelCard? card;
-        try
-        {
-            card = JsonSerializer.Deserialize<ActivityModelCard>(File.ReadAllText(path), JsonOptions);
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw Fail(path, $"not a valid model card ({ex.Message}).", ex);
-        }
-
-        if (card is null)
-        {
-            throw Fail(path, "not a valid model card (the file holds null).");
-        }
-
-        var problem = card.Validate();
-        return problem is null ? card : throw Fail(path, problem);
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentException.ThrowIfNullOrEmpty(cardPath);
+        var problem = FirstProblem(card);
+        return problem is null
+            ? new ActivityModelCard(card.Labels, card.WindowSize!.Value, card.Hop!.Value, card.SampleRateHz!.Value)
+            : throw new ModelLoadException($"Cannot load activity model card '{cardPath}': {problem}");
     }
 
-    /// <summary>Writes the card as indented JSON, replacing the file.</summary>
-    /// <param name="path">The card's JSON file.</param>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
-    public void Save(string path)
+    private static string? FirstProblem(ModelCard card)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions) + "\n");
-    }
-
-    private string? Validate()
-    {
-        if (Labels is null || Labels.Count < 2 || Labels.Any(string.IsNullOrEmpty))
+        if (card.Labels.Count < 2)
         {
-            return "the card must name at least two non-empty labels.";
+            return $"an activity card must name at least two labels (got {card.Labels.Count}).";
         }
 
-        if (Labels.Distinct(StringComparer.Ordinal).Count() != Labels.Count)
+        if (card.WindowSize is not >= 2 || card.Hop is not >= 1 || card.SampleRateHz is not > 0)
         {
-            return $"the card names a label twice ({string.Join(", ", Labels)}).";
+            return Invariant($"window size ({card.WindowSize}) must be at least 2, hop ({card.Hop}) at least 1 and the sample rate ({card.SampleRateHz}) positive.");
         }
 
-        if (WindowSize < 2 || Hop < 1 || !(SampleRateHz > 0))
+        var features = card.Input(FeaturesInput);
+        if (features is null || features.Constant || features.ElementType != "float" || !IsRow(features.Shape, ActivityFeatures.Count))
         {
-            return $"window size ({WindowSize}) must be at least 2, hop ({Hop}) at least 1 and the sample rate ({SampleRateHz}) positive.";
+            return Invariant($"an activity model reads input '{FeaturesInput}' float [1, {ActivityFeatures.Count}] (got {features?.ToString() ?? "none"}).");
         }
 
-        if (FeatureNames is null || !FeatureNames.SequenceEqual(ActivityFeatures.Names, StringComparer.Ordinal))
+        if (features.ElementNames is null || !features.ElementNames.SequenceEqual(ActivityFeatures.Names, StringComparer.Ordinal))
         {
-            var named = FeatureNames is null ? "none" : string.Join(", ", FeatureNames);
+            var named = features.ElementNames is null ? "none" : string.Join(", ", features.ElementNames);
             return $"the model was trained on other features ({named}) than this code computes ({string.Join(", ", ActivityFeatures.Names)}); retrain it with 'train-activity'.";
+        }
+
+        var fed = card.Inputs.FirstOrDefault(i => !i.Constant && i.Name != FeaturesInput);
+        if (fed is not null)
+        {
+            return $"the activity classifier feeds only '{FeaturesInput}'; input {fed} must be marked Constant.";
+        }
+
+        var score = card.Output(ScoreOutput);
+        if (score is null || score.ElementType != "float" || !IsRow(score.Shape, card.Labels.Count))
+        {
+            return Invariant($"an activity model writes output '{ScoreOutput}' float [1, {card.Labels.Count}] for the labels ({string.Join(", ", card.Labels)}) (got {score?.ToString() ?? "none"}).");
         }
 
         return null;
     }
 
-    private static ModelLoadException Fail(string path, string reason, Exception? inner = null) =>
-        new($"Cannot load activity model card '{path}': {reason}", inner);
+    // A row is [n] or [batch, n] where the batch is 1 or symbolic (-1).
+    private static bool IsRow(IReadOnlyList<long> shape, int length) =>
+        shape.Count switch
+        {
+            1 => shape[0] == length,
+            2 => shape[0] is -1 or 1 && shape[1] == length,
+            _ => false,
+        };
 }

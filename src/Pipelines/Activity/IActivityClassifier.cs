@@ -6,7 +6,7 @@ public interface IActivityClassifier
     /// <summary>Gets the activities, in the order of <see cref="ActivityPrediction.Probabilities"/>.</summary>
     IReadOnlyList<string> Labels { get; }
 
-    /// <summary>Gets the card of the model: window size, hop, sample rate, features and accuracy.</summary>
+    /// <summary>Gets what the model's card says the pipeline needs: labels, window size, hop and sample rate.</summary>
     ActivityModelCard Card { get; }
 
     /// <summary>Classifies one window's features.</summary>

@@ -41,7 +41,7 @@ public static partial class StreamStages
     /// <param name="onRetry">Called before each wait with the error, the attempt (from 1) and the delay,
     /// for logging and metrics; <c>null</c> for none.</param>
     /// <param name="scheduler">Where re-subscriptions are scheduled and the delays measured;
-    /// <see cref="DefaultScheduler.Instance"/> when <c>null</c>.</param>
+    /// <see cref="Scheduler.Default"/> when <c>null</c>.</param>
     /// <returns>The values of every subscription to <paramref name="source"/>, in order; completes when
     /// the source completes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <c>null</c>.</exception>
@@ -58,7 +58,7 @@ public static partial class StreamStages
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(firstDelay, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDelay, firstDelay);
 
-        var clock = scheduler ?? DefaultScheduler.Instance;
+        var clock = scheduler ?? Scheduler.Default;
 
         return Observable.Create<T>(observer =>
         {

@@ -22,6 +22,8 @@ public sealed class AgentAppTests
     [InlineData("--Apps:activity:MinConfidence=2", "Apps:activity:MinConfidence")]
     [InlineData("--Apps:activity:Restart:MaxAttempts=-1", "Apps:activity:Restart:MaxAttempts")]
     [InlineData("--Apps:my app:Kind=activity", "Apps:my app:")]
+    [InlineData("--Apps:activity:Inference:IntraOpThreads=0", "Apps:activity:Inference:IntraOpThreads")]
+    [InlineData("--Apps:activity:Inference:ExecutionProvider=CUDA", "Apps:activity:Inference:ExecutionProvider: ")]
     [InlineData("--duration=-1", "--duration")]
     [InlineData("--config=no-such-file.json", "--config")]
     public async Task RunAsync_BadSetting_ExitsWithConfigurationErrorNamingTheKey(string argument, string key)

@@ -1,99 +1,81 @@
 using Sensact.Pipelines.Activity;
+using Sensact.Pipelines.Models;
+using Sensact.Pipelines.Tests.Models;
 
 namespace Sensact.Pipelines.Tests.Activity;
 
-public sealed class ActivityModelCardTests : IDisposable
+public class ActivityModelCardTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sensact-card-").FullName;
+    private const string CardPath = "card.json";
 
-    internal static ActivityModelCard Sample(params string[] labels) =>
-        new(labels.Length == 0 ? ["running", "stationary", "walking"] : labels, 52, 26, 26, ActivityFeatures.Names.ToList(), 0.95, 69, 23, "test");
+    private static ModelCard Shipped() => ShippedModel.Card();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    [Fact]
-    public void Save_ThenLoad_SameValues()
+    private static ModelCard WithFeatures(Func<TensorSpec, TensorSpec> change)
     {
-        var path = Path.Combine(_folder, "card.json");
-        var card = Sample();
+        var card = Shipped();
+        return card with { Inputs = [.. card.Inputs.Select(t => t.Name == ActivityModelCard.FeaturesInput ? change(t) : t)] };
+    }
 
-        card.Save(path);
-        var loaded = ActivityModelCard.Load(path);
-
-        Assert.Equal(card.Labels, loaded.Labels);
-        Assert.Equal(card.FeatureNames, loaded.FeatureNames);
-        Assert.Equal((card.WindowSize, card.Hop, card.SampleRateHz, card.HeldOutAccuracy, card.TrainRecordings, card.TestRecordings, card.Trainer),
-            (loaded.WindowSize, loaded.Hop, loaded.SampleRateHz, loaded.HeldOutAccuracy, loaded.TrainRecordings, loaded.TestRecordings, loaded.Trainer));
-        Assert.Contains("\n  \"Labels\"", File.ReadAllText(path), StringComparison.Ordinal);
+    private static string Problem(ModelCard card)
+    {
+        var error = Assert.Throws<ModelLoadException>(() => ActivityModelCard.From(card, CardPath));
+        Assert.StartsWith($"Cannot load activity model card '{CardPath}': ", error.Message, StringComparison.Ordinal);
+        return error.Message;
     }
 
     [Fact]
-    public void Load_ShippedCard_FitsTheFeatures()
+    public void From_ShippedCard_LabelsWindowHopAndRate()
     {
-        var card = ActivityModelCard.Load(Path.Combine(AppContext.BaseDirectory, "models", "activity", ActivityModelCard.FileName));
+        var card = ActivityModelCard.From(Shipped(), CardPath);
 
         Assert.Equal(["running", "stationary", "walking"], card.Labels);
-        Assert.True(card.HeldOutAccuracy >= 0.9);
-        Assert.Equal(52, card.WindowSize);
+        Assert.Equal((52, 26, 26.0), (card.WindowSize, card.Hop, card.SampleRateHz));
     }
 
     [Fact]
-    public void Load_MissingFile_ThrowsNamingPath()
+    public void From_ShippedCard_FeatureNamesAreTheCodesFeatures() =>
+        Assert.Equal(ActivityFeatures.Names, Shipped().Input(ActivityModelCard.FeaturesInput)!.ElementNames);
+
+    [Fact]
+    public void From_OtherFeatures_ThrowsAskingToRetrain()
     {
-        var path = Path.Combine(_folder, "missing.json");
+        var message = Problem(WithFeatures(t => t with { ElementNames = [.. ActivityFeatures.Names.Reverse()] }));
 
-        var error = Assert.Throws<ModelLoadException>(() => ActivityModelCard.Load(path));
-
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("file not found", error.Message, StringComparison.Ordinal);
+        Assert.Contains("other features", message, StringComparison.Ordinal);
+        Assert.Contains("train-activity", message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Load_CorruptFile_ThrowsNamingPath()
+    public void From_NoFeatureNames_ThrowsSayingNone() =>
+        Assert.Contains("other features (none)", Problem(WithFeatures(t => t with { ElementNames = null })), StringComparison.Ordinal);
+
+    [Fact]
+    public void From_FeaturesOfOtherLength_ThrowsNamingInput() =>
+        Assert.Contains("input 'Features' float [1, 18] (got 'Features' float [-1, 17])", Problem(WithFeatures(t => t with { Shape = [-1, 17], ElementNames = null })), StringComparison.Ordinal);
+
+    [Fact]
+    public void From_NoWindow_ThrowsNamingWindow() =>
+        Assert.Contains("window size () must be at least 2", Problem(Shipped() with { WindowSize = null }), StringComparison.Ordinal);
+
+    [Fact]
+    public void From_OneLabel_ThrowsModelLoadException() =>
+        Assert.Contains("at least two labels", Problem(Shipped() with { Labels = ["walking"] }), StringComparison.Ordinal);
+
+    [Fact]
+    public void From_MoreLabelsThanScores_ThrowsNamingScoreOutput() =>
+        Assert.Contains("output 'Score.output' float [1, 4]", Problem(Shipped() with { Labels = ["a", "b", "c", "d"] }), StringComparison.Ordinal);
+
+    [Fact]
+    public void From_SecondFedInput_ThrowsAskingForConstant()
     {
-        var path = Path.Combine(_folder, "corrupt.json");
-        File.WriteAllText(path, "{ \"Labels\": [ broken");
+        var card = Shipped();
 
-        var error = Assert.Throws<ModelLoadException>(() => ActivityModelCard.Load(path));
+        var message = Problem(card with { Inputs = [.. card.Inputs.Select(t => t with { Constant = false, ElementType = t.ElementType == "string" ? "float" : t.ElementType })] });
 
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("not a valid model card", error.Message, StringComparison.Ordinal);
+        Assert.Contains("input 'Label' float [-1, 1] must be marked Constant", message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Load_OtherFeatures_ThrowsAskingToRetrain()
-    {
-        var path = Path.Combine(_folder, "other.json");
-        (Sample() with { FeatureNames = ["mean_x", "mean_y"] }).Save(path);
-
-        var error = Assert.Throws<ModelLoadException>(() => ActivityModelCard.Load(path));
-
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("other features", error.Message, StringComparison.Ordinal);
-        Assert.Contains("train-activity", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_ZeroWindow_ThrowsModelLoadException()
-    {
-        var path = Path.Combine(_folder, "zero.json");
-        (Sample() with { WindowSize = 0 }).Save(path);
-
-        Assert.Throws<ModelLoadException>(() => ActivityModelCard.Load(path));
-    }
-
-    [Fact]
-    public void Load_DuplicateLabel_ThrowsModelLoadException()
-    {
-        var path = Path.Combine(_folder, "twice.json");
-        Sample("walking", "walking").Save(path);
-
-        var error = Assert.Throws<ModelLoadException>(() => ActivityModelCard.Load(path));
-
-        Assert.Contains("label twice", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_EmptyPath_ThrowsArgumentException() =>
-        Assert.Throws<ArgumentException>("path", () => ActivityModelCard.Load(""));
+    public void From_EmptyPath_ThrowsArgumentException() =>
+        Assert.Throws<ArgumentException>("cardPath", () => ActivityModelCard.From(Shipped(), ""));
 }

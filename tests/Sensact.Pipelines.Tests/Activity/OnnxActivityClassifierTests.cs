@@ -2,6 +2,8 @@ using System.Numerics;
 using System.Text.Json;
 using Sensact.Devices.Imu;
 using Sensact.Pipelines.Activity;
+using Sensact.Pipelines.Models;
+using Sensact.Pipelines.Tests.Models;
 
 namespace Sensact.Pipelines.Tests.Activity;
 
@@ -33,7 +35,7 @@ public sealed class OnnxActivityClassifierTests : IDisposable
     [Fact]
     public void Classify_ReferenceWindows_SameProbabilitiesAndLabels()
     {
-        using var classifier = OnnxActivityClassifier.Load(ModelPath, CardPath);
+        using var classifier = OnnxActivityClassifier.Load(ModelPath, cardPath: CardPath);
         var references = References();
         var features = new float[ActivityFeatures.Count];
 
@@ -77,6 +79,21 @@ public sealed class OnnxActivityClassifierTests : IDisposable
     }
 
     [Fact]
+    public void Classify_WarmCall_AllocatesOnlyThePrediction()
+    {
+        using var classifier = OnnxActivityClassifier.Load(ModelPath);
+        var features = new float[ActivityFeatures.Count];
+        classifier.Classify(features);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        classifier.Classify(features);
+        var after = GC.GetAllocatedBytesForCurrentThread();
+
+        // The probabilities array and the prediction record; nothing per run inside ONNX Runtime's wrapper.
+        Assert.InRange(after - before, 1, 128);
+    }
+
+    [Fact]
     public void Classify_WrongFeatureCount_ThrowsArgumentException()
     {
         using var classifier = OnnxActivityClassifier.Load(ModelPath);
@@ -95,13 +112,23 @@ public sealed class OnnxActivityClassifierTests : IDisposable
     }
 
     [Fact]
+    public void Load_ShippedModel_SampleRateAndWholeCardFromJson()
+    {
+        using var classifier = OnnxActivityClassifier.Load(ModelPath);
+
+        Assert.Equal(26.0, classifier.SampleRateHz);
+        Assert.Equal(classifier.Labels, classifier.ModelCard.Labels);
+        Assert.True(classifier.ModelCard.Provenance["HeldOutAccuracy"].GetDouble() >= 0.9);
+    }
+
+    [Fact]
     public void Load_MissingModel_ThrowsNamingPath()
     {
         var path = Path.Combine(_folder, "x.onnx");
 
         var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(path));
 
-        Assert.Equal($"Cannot load activity model '{path}': file not found.", error.Message);
+        Assert.Equal($"Cannot load model '{path}': file not found.", error.Message);
     }
 
     [Fact]
@@ -113,7 +140,7 @@ public sealed class OnnxActivityClassifierTests : IDisposable
 
         var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(path));
 
-        Assert.StartsWith($"Cannot load activity model '{path}': not a valid ONNX model (", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Cannot load model '{path}': not a valid ONNX model (", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,25 +155,33 @@ public sealed class OnnxActivityClassifierTests : IDisposable
     }
 
     [Fact]
-    public void Load_CardWithOtherFeatures_Refused()
+    public void Load_CardWithOtherFeatures_RefusedNamingCard()
     {
-        var card = Path.Combine(_folder, "card.json");
-        (ActivityModelCardTests.Sample() with { FeatureNames = [.. ActivityFeatures.Names.Reverse()] }).Save(card);
+        var card = ShippedModel.CardWith(_folder, ActivityModelCard.FeaturesInput, t => t with { ElementNames = [.. ActivityFeatures.Names.Reverse()] });
 
-        var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(ModelPath, card));
+        var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(ModelPath, cardPath: card));
 
+        Assert.StartsWith($"Cannot load activity model card '{card}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("other features", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_CardWithOtherLabelCount_RefusedNamingScoreOutput()
     {
-        var card = Path.Combine(_folder, "card.json");
-        ActivityModelCardTests.Sample("a", "b", "c", "d").Save(card);
+        var shipped = ShippedModel.Card();
+        var card = ShippedModel.Save(_folder, shipped with
+        {
+            Labels = [.. shipped.Labels, "cycling"],
+            Outputs = [shipped.Output(ActivityModelCard.ScoreOutput)! with { Shape = [-1, 4] }],
+        });
 
-        var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(ModelPath, card));
+        var error = Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(ModelPath, cardPath: card));
 
         Assert.Contains(ModelPath, error.Message, StringComparison.Ordinal);
         Assert.Contains("Score.output", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_CudaOnCpuOnlyRuntime_ThrowsModelLoadException() =>
+        Assert.Throws<ModelLoadException>(() => OnnxActivityClassifier.Load(ModelPath, new InferenceOptions { ExecutionProvider = "CUDA" }));
 }

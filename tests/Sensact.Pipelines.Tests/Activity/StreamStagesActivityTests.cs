@@ -23,8 +23,7 @@ public class StreamStagesActivityTests
 
         public IReadOnlyList<string> Labels { get; } = ["still", "moving"];
 
-        public ActivityModelCard Card { get; } =
-            new(["still", "moving"], WindowSize, 2, 26, ActivityFeatures.Names.ToList(), 1, 1, 1, "fake");
+        public ActivityModelCard Card { get; } = new(["still", "moving"], WindowSize, 2, 26);
 
         public ActivityPrediction Classify(ReadOnlySpan<float> features)
         {

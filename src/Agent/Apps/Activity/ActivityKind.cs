@@ -2,6 +2,7 @@ using System.Globalization;
 using Sensact.Devices.Imu;
 using Sensact.Devices.Sensors;
 using Sensact.Pipelines.Activity;
+using Sensact.Pipelines.Models;
 using Sensact.Pipelines.Sensors;
 
 namespace Sensact.Agent.Apps.Activity;
@@ -39,6 +40,11 @@ internal sealed class ActivityKind : IAppKind
             problems.Add("Model must name the ONNX model file.");
         }
 
+        foreach (var problem in activity.Inference.Validate())
+        {
+            problems.Add($"Inference:{problem}");
+        }
+
         if (!(activity.MinConfidence is >= 0 and <= 1))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"MinConfidence must be between 0 and 1 (got {activity.MinConfidence})."));
@@ -62,11 +68,13 @@ internal sealed class ActivityKind : IAppKind
         OnnxActivityClassifier classifier;
         try
         {
-            classifier = OnnxActivityClassifier.Load(activity.Model);
+            classifier = OnnxActivityClassifier.Load(activity.Model, activity.Inference);
         }
         catch (ModelLoadException ex)
         {
-            problems.Add($"Model: {ex.Message}");
+            // With another execution provider than the CPU, the provider is as likely the cause as the model.
+            var key = string.Equals(activity.Inference.ExecutionProvider, InferenceOptions.Cpu, StringComparison.OrdinalIgnoreCase) ? "Model" : "Inference:ExecutionProvider";
+            problems.Add($"{key}: {ex.Message}");
             return null;
         }
 

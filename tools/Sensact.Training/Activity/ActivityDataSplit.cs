@@ -1,6 +1,6 @@
 using Sensact.Devices.Imu;
 
-namespace Sensact.Simulators.Training;
+namespace Sensact.Training.Activity;
 
 /// <summary>Recordings split into training and held-out sets.</summary>
 /// <param name="Train">The recordings the model learns from.</param>

@@ -1,4 +1,4 @@
-namespace Sensact.Pipelines.Activity;
+namespace Sensact.Pipelines.Models;
 
 /// <summary>
 /// A model or its card could not be loaded: the file is missing, is not what it claims to be, or

@@ -1,6 +1,6 @@
 using Sensact.Devices.Imu;
 
-namespace Sensact.Simulators.Tests.Training;
+namespace Sensact.Training.Tests.Activity;
 
 internal static class TestData
 {

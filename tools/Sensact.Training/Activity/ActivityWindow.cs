@@ -1,6 +1,6 @@
 using Sensact.Devices.Imu;
 
-namespace Sensact.Simulators.Training;
+namespace Sensact.Training.Activity;
 
 /// <summary>One window cut from a labelled recording.</summary>
 /// <param name="Recording">The recording's name.</param>

@@ -1,8 +1,8 @@
 using System.Numerics;
 using Sensact.Devices.Imu;
-using Sensact.Simulators.Training;
+using Sensact.Training.Activity;
 
-namespace Sensact.Simulators.Tests.Training;
+namespace Sensact.Training.Tests.Activity;
 
 public class ActivityWindowTests
 {

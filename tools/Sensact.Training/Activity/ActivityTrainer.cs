@@ -6,8 +6,9 @@ using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Sensact.Devices.Imu;
 using Sensact.Pipelines.Activity;
+using Sensact.Pipelines.Models;
 
-namespace Sensact.Simulators.Training;
+namespace Sensact.Training.Activity;
 
 /// <summary>
 /// Trains the activity classifier with ML.NET on windows of the STM32 recordings, exports it to
@@ -41,16 +42,15 @@ internal static class ActivityTrainer
 
         Directory.CreateDirectory(options.OutputFolder);
         var modelPath = Path.Combine(options.OutputFolder, OnnxActivityClassifier.FileName);
-        var cardPath = Path.Combine(options.OutputFolder, ActivityModelCard.FileName);
+        var cardPath = ModelCard.PathFor(modelPath);
         using (var stream = File.Create(modelPath))
         {
             ml.Model.ConvertToOnnx(model, trainData, stream);
         }
 
-        var card = new ActivityModelCard(
-            labels, options.WindowSize, options.Hop, options.SampleRateHz, ActivityFeatures.Names.ToList(),
-            HeldOutAccuracy: 0, split.Train.Count, split.Test.Count, Describe(options));
-        card.Save(cardPath);
+        var run = new ActivityTrainingRun(
+            Describe(options), DataSetName(options.DataFolder), options.TestFraction, options.Seed, split.Train.Count, split.Test.Count, train.Count, test.Count);
+        ActivityCardFactory.Create(labels, options, run, heldOutAccuracy: null).Save(cardPath);
 
         // ML.NET's own scores, to check that the export kept the model's meaning.
         var mlScores = ml.Data.CreateEnumerable<ScoredRow>(model.Transform(ml.Data.LoadFromEnumerable(testRows, RowSchema())), reuseRowObject: false)
@@ -60,7 +60,7 @@ internal static class ActivityTrainer
         var agree = 0;
         var maxDifference = 0.0;
         var onnxProbabilities = new List<float[]>(test.Count);
-        using (var classifier = OnnxActivityClassifier.Load(modelPath, cardPath))
+        using (var classifier = OnnxActivityClassifier.Load(modelPath, cardPath: cardPath))
         {
             for (var i = 0; i < test.Count; i++)
             {
@@ -80,7 +80,8 @@ internal static class ActivityTrainer
         }
 
         var correct = Enumerable.Range(0, labels.Count).Sum(i => confusion[i, i]);
-        card = card with { HeldOutAccuracy = Math.Round((double)correct / test.Count, 4) };
+        var accuracy = Math.Round((double)correct / test.Count, 4);
+        var card = ActivityCardFactory.Create(labels, options, run, accuracy);
         card.Save(cardPath);
         WriteReferences(Path.Combine(options.OutputFolder, ReferenceFileName), test, onnxProbabilities, labels);
         var license = Path.Combine(options.DataFolder, "LICENSE");
@@ -89,7 +90,7 @@ internal static class ActivityTrainer
             File.Copy(license, Path.Combine(options.OutputFolder, "DATA-LICENSE"), overwrite: true);
         }
 
-        return new ActivityTrainingResult(card, modelPath, train.Count, test.Count, confusion, (double)agree / test.Count, maxDifference);
+        return new ActivityTrainingResult(card, modelPath, run, accuracy, confusion, (double)agree / test.Count, maxDifference);
     }
 
     /// <summary>Writes accuracy, recall per label and the confusion matrix.</summary>
@@ -99,7 +100,7 @@ internal static class ActivityTrainer
         ArgumentNullException.ThrowIfNull(output);
         var labels = result.Card.Labels;
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Format(c, "Held-out window accuracy (ONNX Runtime): {0:P2} on {1} windows from {2} recordings", result.Card.HeldOutAccuracy, result.TestWindows, result.Card.TestRecordings));
+        output.WriteLine(string.Format(c, "Held-out window accuracy (ONNX Runtime): {0:P2} on {1} windows from {2} recordings", result.HeldOutAccuracy, result.Run.TestWindows, result.Run.TestRecordings));
         output.WriteLine(string.Format(c, "ML.NET vs ONNX Runtime: {0:P2} same label, largest probability difference {1:E2}", result.Agreement, result.MaxProbabilityDifference));
         for (var i = 0; i < labels.Count; i++)
         {
@@ -115,6 +116,9 @@ internal static class ActivityTrainer
 
         output.WriteLine($"Wrote {result.ModelPath} and its card.");
     }
+
+    // The folder's name, not its path: the card is committed and must not carry a machine's paths.
+    private static string DataSetName(string folder) => Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
 
     private static List<ActivityWindow> Windows(IEnumerable<ImuRecording> recordings, ActivityTrainingOptions options) =>
         recordings.SelectMany(r => ActivityWindow.Cut(r, options.WindowSize, options.Hop)).ToList();

@@ -1,7 +1,7 @@
 using Sensact.Devices.Imu;
-using Sensact.Simulators.Training;
+using Sensact.Training.Activity;
 
-namespace Sensact.Simulators.Tests.Training;
+namespace Sensact.Training.Tests.Activity;
 
 public class ActivityDataSplitTests
 {

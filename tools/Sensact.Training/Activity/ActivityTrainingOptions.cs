@@ -1,4 +1,4 @@
-namespace Sensact.Simulators.Training;
+namespace Sensact.Training.Activity;
 
 /// <summary>What <see cref="ActivityTrainer"/> trains on and where it writes.</summary>
 /// <param name="DataFolder">The data set, one folder per activity.</param>

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Sensact.Pipelines.Activity;
-using Sensact.Simulators.Training;
+using Sensact.Pipelines.Models;
+using Sensact.Training.Activity;
 
-const string Usage = "usage: simulators train-activity [--data <folder>] [--out <folder>] [--seed N] [--window N] [--hop N] [--trainer fasttree|sdca]";
+const string Usage = "usage: dotnet run --project tools/Sensact.Training -- train-activity [--data <folder>] [--out <folder>] [--seed N] [--window N] [--hop N] [--trainer fasttree|sdca]";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

@@ -1,4 +1,4 @@
-namespace Sensact.Simulators.Training;
+namespace Sensact.Training.Activity;
 
 /// <summary>
 /// A held-out window with what ONNX Runtime made of it, stored in <c>reference-windows.json</c> so

@@ -1,20 +1,20 @@
-using Sensact.Pipelines.Activity;
+using Sensact.Pipelines.Models;
 
-namespace Sensact.Simulators.Training;
+namespace Sensact.Training.Activity;
 
 /// <summary>What a training run produced and measured.</summary>
 /// <param name="Card">The model card written beside the model.</param>
 /// <param name="ModelPath">The ONNX file.</param>
-/// <param name="TrainWindows">Windows trained on.</param>
-/// <param name="TestWindows">Held-out windows measured.</param>
+/// <param name="Run">The split and the counts of recordings and windows.</param>
+/// <param name="HeldOutAccuracy">Window accuracy on the held-out recordings, measured with ONNX Runtime, rounded to 4 digits.</param>
 /// <param name="Confusion">Held-out counts by true label (row) and ONNX Runtime's label (column), in card label order.</param>
 /// <param name="Agreement">Share of held-out windows where ML.NET and ONNX Runtime chose the same label.</param>
 /// <param name="MaxProbabilityDifference">The largest difference between an ML.NET and an ONNX Runtime probability.</param>
 internal sealed record ActivityTrainingResult(
-    ActivityModelCard Card,
+    ModelCard Card,
     string ModelPath,
-    int TrainWindows,
-    int TestWindows,
+    ActivityTrainingRun Run,
+    double HeldOutAccuracy,
     int[,] Confusion,
     double Agreement,
     double MaxProbabilityDifference)

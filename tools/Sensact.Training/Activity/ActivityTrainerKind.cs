@@ -1,4 +1,4 @@
-namespace Sensact.Simulators.Training;
+namespace Sensact.Training.Activity;
 
 /// <summary>The ML.NET trainers the activity model can be trained with.</summary>
 internal enum ActivityTrainerKind

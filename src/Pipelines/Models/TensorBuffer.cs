@@ -1,0 +1,64 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Sensact.Pipelines.Models;
+
+/// <summary>
+/// One input or output of an <see cref="OnnxModel"/>: a managed array allocated once and the
+/// <see cref="OrtValue"/> that ONNX Runtime reads or writes in place, on every run.
+/// </summary>
+internal sealed class TensorBuffer : IDisposable
+{
+    private TensorBuffer(TensorSpec spec, Array? data, OrtValue value)
+    {
+        Spec = spec;
+        Data = data;
+        Value = value;
+    }
+
+    /// <summary>Gets what the card says of the tensor.</summary>
+    public TensorSpec Spec { get; }
+
+    /// <summary>Gets the elements ONNX Runtime reads or writes; null for a constant string tensor.</summary>
+    public Array? Data { get; }
+
+    /// <summary>Gets the value handed to ONNX Runtime; it points at <see cref="Data"/>.</summary>
+    public OrtValue Value { get; }
+
+    /// <summary>Allocates the buffer for a tensor of the card: zeros (empty strings), symbolic dimensions fed as 1.</summary>
+    /// <exception cref="NotSupportedException">The card's element type has no buffer here.</exception>
+    public static TensorBuffer Create(TensorSpec spec)
+    {
+        var shape = spec.Shape.Select(d => Math.Max(d, 1)).ToArray();
+        var length = checked((int)spec.ElementCount);
+        return spec.ElementType switch
+        {
+            "float" => Over(spec, new float[length], shape),
+            "double" => Over(spec, new double[length], shape),
+            "int8" => Over(spec, new sbyte[length], shape),
+            "uint8" => Over(spec, new byte[length], shape),
+            "int16" => Over(spec, new short[length], shape),
+            "uint16" => Over(spec, new ushort[length], shape),
+            "int32" => Over(spec, new int[length], shape),
+            "uint32" => Over(spec, new uint[length], shape),
+            "int64" => Over(spec, new long[length], shape),
+            "uint64" => Over(spec, new ulong[length], shape),
+            "bool" => Over(spec, new bool[length], shape),
+            "string" => new TensorBuffer(spec, null, OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape)),
+            _ => throw new NotSupportedException($"Tensor {spec} has an element type that has no buffer."),
+        };
+    }
+
+    /// <summary>Gets the elements as <typeparamref name="T"/>.</summary>
+    /// <param name="name">The name the caller asked for, put on the exception.</param>
+    /// <exception cref="ArgumentException">The tensor's elements are not <typeparamref name="T"/>.</exception>
+    public T[] As<T>(string name)
+        where T : unmanaged =>
+        Data as T[] ?? throw new ArgumentException($"Tensor {Spec} holds {Spec.ElementType}, not {typeof(T).Name}.", nameof(name));
+
+    /// <summary>Frees the native value; the managed array stays with the garbage collector.</summary>
+    public void Dispose() => Value.Dispose();
+
+    private static TensorBuffer Over<T>(TensorSpec spec, T[] data, long[] shape)
+        where T : unmanaged =>
+        new(spec, data, OrtValue.CreateTensorValueFromMemory(data, shape));
+}
