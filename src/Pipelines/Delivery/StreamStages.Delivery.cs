@@ -45,11 +45,15 @@ public static partial class StreamStages
     /// <param name="policy">What to drop when the consumer falls behind; its values are copied now.</param>
     /// <param name="counter">Counts delivered and dropped items; <c>null</c> to count nothing.</param>
     /// <param name="scheduler">Where the consumer is called, and the clock of <see cref="DeliveryMode.Throttle"/>.</param>
+    /// <param name="onDropped">
+    /// Called (under the stage's lock, so keep it short) with every item the policy drops and every
+    /// pending item discarded at disposal: how a stream of pooled payloads releases what it drops.
+    /// </param>
     /// <returns>The items the policy kept, on <paramref name="scheduler"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="policy"/> is <c>null</c>.</exception>
     /// <exception cref="ArgumentException"><paramref name="policy"/> is not valid (see <see cref="DeliveryPolicy.Validate"/>).</exception>
     public static IObservable<T> Deliver<T>(
-        this IObservable<T> source, DeliveryPolicy policy, DropCounter? counter = null, IScheduler? scheduler = null)
+        this IObservable<T> source, DeliveryPolicy policy, DropCounter? counter = null, IScheduler? scheduler = null, Action<T>? onDropped = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(policy);
@@ -148,6 +152,7 @@ public static partial class StreamStages
                 {
                     if (disposed || completed || error is not null)
                     {
+                        onDropped?.Invoke(value);
                         return;
                     }
 
@@ -157,6 +162,7 @@ public static partial class StreamStages
                         if (now < throttleOpensAt)
                         {
                             counter?.AddDropped();
+                            onDropped?.Invoke(value);
                             return;
                         }
 
@@ -168,11 +174,13 @@ public static partial class StreamStages
                         counter?.AddDropped();
                         if (mode == DeliveryMode.DropNewest)
                         {
+                            onDropped?.Invoke(value);
                             return;
                         }
 
                         // LatestOnly and Throttle replace their one pending item; DropOldest evicts the oldest.
-                        pending.Dequeue();
+                        var evicted = pending.Dequeue();
+                        onDropped?.Invoke(evicted);
                     }
 
                     pending.Enqueue(value);
@@ -215,7 +223,10 @@ public static partial class StreamStages
                     lock (gate)
                     {
                         disposed = true;
-                        pending.Clear();
+                        while (pending.TryDequeue(out var discarded))
+                        {
+                            onDropped?.Invoke(discarded);
+                        }
                     }
                 }),
                 drain);

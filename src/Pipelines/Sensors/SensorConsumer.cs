@@ -3,6 +3,7 @@ using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using Sensact.Devices;
 using Sensact.Pipelines.Delivery;
+using Sensact.Pipelines.Payloads;
 
 namespace Sensact.Pipelines.Sensors;
 
@@ -30,7 +31,7 @@ public sealed class SensorConsumer<T> : ISensorConsumer
         _sensor = sensor;
         Name = name;
         Counter = new DropCounter($"{sensor.Name}->{name}");
-        Frames = Observable.Create<Frame<T>>(Subscribe).Deliver(policy, Counter, scheduler);
+        Frames = Observable.Create<Frame<T>>(Subscribe).Deliver(policy, Counter, scheduler, PayloadOwnership<T>.ReleaseOrNull);
     }
 
     /// <inheritdoc />

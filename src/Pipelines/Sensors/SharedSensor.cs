@@ -4,6 +4,7 @@ using System.Reactive.Linq;
 using Sensact.Devices;
 using Sensact.Devices.Sensors;
 using Sensact.Pipelines.Delivery;
+using Sensact.Pipelines.Payloads;
 
 namespace Sensact.Pipelines.Sensors;
 
@@ -24,6 +25,11 @@ namespace Sensact.Pipelines.Sensors;
 /// policy then moves them to the consumer's scheduler, so a slow consumer drops (and counts) its own
 /// frames and never slows the sensor or the other consumers. Handing a frame on allocates nothing.
 /// A source that completes (a replay without looping) completes every attached consumer.
+/// </para>
+/// <para>
+/// Pooled payloads (<see cref="Sensact.Devices.Buffers.ISharedPayload{TSelf}"/>) follow the ownership
+/// rule: each consumer receives a reference of its own, and what a consumer's delivery policy drops
+/// is released there.
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The payload type.</typeparam>
@@ -190,10 +196,22 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
         // read by metrics from other threads.
         var stamped = frame with { Sequence = _next, Segment = Volatile.Read(ref _segment) };
         Interlocked.Increment(ref _next);
-        foreach (var sink in Volatile.Read(ref _sinks))
+        // Every consumer but the last gets a reference of its own to a pooled payload; the last gets
+        // the source's, which is handed over last so that no consumer can release it before the others
+        // have theirs. A frame nobody takes is released.
+        var sinks = Volatile.Read(ref _sinks);
+        if (sinks.Length == 0)
         {
-            sink.OnNext(stamped);
+            PayloadOwnership<T>.Release(stamped);
+            return;
         }
+
+        for (var i = 0; i < sinks.Length - 1; i++)
+        {
+            sinks[i].OnNext(PayloadOwnership<T>.AddRef(stamped));
+        }
+
+        sinks[^1].OnNext(stamped);
     }
 
     private void OnError(Exception error) => Terminate(sink => sink.OnError(error));

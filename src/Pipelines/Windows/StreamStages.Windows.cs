@@ -1,5 +1,7 @@
+using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using Sensact.Devices;
+using Sensact.Pipelines.Payloads;
 using Sensact.Pipelines.Windows;
 
 namespace Sensact.Pipelines;
@@ -22,7 +24,9 @@ public static partial class StreamStages
     /// Frames are kept in one ring of <paramref name="size"/> slots and copied, when a window is
     /// complete, into one window buffer that every window of the subscription reuses; see
     /// <see cref="SensorWindow{T}"/> for how long a window may be read. No partial window is emitted
-    /// at completion; errors pass through.
+    /// at completion; errors pass through. Pooled payloads stay referenced by the stage while their
+    /// frame is in the ring and are released when it leaves (see <see cref="Sensact.Devices.Buffers.SharedBuffer{T}"/>);
+    /// a window's reader must <c>AddRef</c> what it keeps.
     /// </para>
     /// </remarks>
     /// <typeparam name="T">The payload type.</typeparam>
@@ -46,31 +50,80 @@ public static partial class StreamStages
             var seen = 0L;
             var windows = 0L;
             int? segment = null;
-            return source.Subscribe(
+            var release = PayloadOwnership<T>.ReleaseOrNull;
+
+            // Pooled payloads: the stage holds the reference of every frame in the ring and releases
+            // it when the frame leaves the ring (or the ring is emptied at a gap or the end).
+            void ReleaseRing()
+            {
+                for (var i = 0; release is not null && i < Math.Min(seen, size); i++)
+                {
+                    release(ring[i]);
+                }
+            }
+
+            var subscription = source.Subscribe(
                 frame =>
                 {
-                    if (frame.Segment != segment)
+                    if (release is null)
                     {
-                        segment = frame.Segment;
-                        seen = 0;
-                        next = 0;
-                    }
-
-                    ring[next] = frame;
-                    next = next + 1 == size ? 0 : next + 1;
-                    seen++;
-                    if (seen < size || (seen - size) % hop != 0)
-                    {
+                        Add(frame);
                         return;
                     }
 
-                    window.Invalidate();
-                    Array.Copy(ring, next, window.Frames, 0, size - next);
-                    Array.Copy(ring, 0, window.Frames, size - next, next);
-                    observer.OnNext(new SensorWindow<T>(window, windows++));
+                    // Disposal may come from another thread while a frame arrives: one of them owns the ring at a time.
+                    lock (ring)
+                    {
+                        if (seen < 0)
+                        {
+                            release(frame);
+                            return;
+                        }
+
+                        Add(frame);
+                    }
                 },
                 observer.OnError,
                 observer.OnCompleted);
+            return release is null
+                ? subscription
+                : StableCompositeDisposable.Create(subscription, Disposable.Create(() =>
+                {
+                    lock (ring)
+                    {
+                        ReleaseRing();
+                        seen = -1;
+                    }
+                }));
+
+            void Add(Frame<T> frame)
+            {
+                if (frame.Segment != segment)
+                {
+                    ReleaseRing();
+                    segment = frame.Segment;
+                    seen = 0;
+                    next = 0;
+                }
+
+                if (release is not null && seen >= size)
+                {
+                    release(ring[next]);
+                }
+
+                ring[next] = frame;
+                next = next + 1 == size ? 0 : next + 1;
+                seen++;
+                if (seen < size || (seen - size) % hop != 0)
+                {
+                    return;
+                }
+
+                window.Invalidate();
+                Array.Copy(ring, next, window.Frames, 0, size - next);
+                Array.Copy(ring, 0, window.Frames, size - next, next);
+                observer.OnNext(new SensorWindow<T>(window, windows++));
+            }
         });
     }
 }
