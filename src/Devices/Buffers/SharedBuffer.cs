@@ -13,7 +13,7 @@ namespace Sensact.Devices.Buffers;
 /// that passes a payload on hands its reference on; a stage that keeps a payload beyond its
 /// <c>OnNext</c>, or gives it to more than one consumer, calls <see cref="AddRef"/> for each extra
 /// holder; a stage that drops a payload (a delivery policy dropping a frame, a filter, a paused
-/// consumer, pending items discarded on dispose) releases it. See docs/payload-memory.md.
+/// consumer, pending items discarded on dispose) releases it. See "Payload memory" in docs/architecture.md.
 /// </para>
 /// <para>
 /// The handle is a struct: copying it does not create a reference — a copy is the same reference, and

@@ -19,6 +19,9 @@ public sealed class TopicsTests
     [InlineData("a+")]
     [InlineData("#")]
     [InlineData(" ")]
+    [InlineData("pi 7")]
+    [InlineData("pi\t7")]
+    [InlineData("pi\u00077")]
     public void AgentOptionsValidator_IdThatIsNotOneTopicLevel_Fails(string id)
     {
         var result = new AgentOptionsValidator().Validate(null, new AgentOptions { Id = id });
