@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sensact.Agent.Apps;
 using Sensact.Pipelines.Events;
@@ -125,13 +126,32 @@ public sealed class AppSupervisorTests
         Assert.Equal(AppState.Stopped, states.Snapshot()["scripted"].State);
     }
 
+    [Fact]
+    public void Start_EventsAndRestarts_AreMeasured()
+    {
+        var clock = new HistoricalScheduler(T0);
+        using var metrics = new AppMetrics();
+        using var events = new MetricCollector<long>(null, AppMetrics.MeterName, "sensact.app.events");
+        using var latency = new MetricCollector<double>(null, AppMetrics.MeterName, "sensact.app.latency");
+        using var restarts = new MetricCollector<long>(null, AppMetrics.MeterName, "sensact.app.restarts");
+        var app = new ScriptedApp(c => Emit(c, 2, "measured").Concat(Observable.Throw<AppEvent>(new IOException("boom"))), c => Emit(c, 3, "measured")) { Name = "measured" };
+        using var supervisor = new AppSupervisor(app, new RestartOptions(), new AppBuildContext(new SensorHub(), clock, TimeProvider.System, NullLoggerFactory.Instance), _ => { }, new AppStates(), metrics);
+
+        supervisor.Start();
+        clock.AdvanceBy(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(5, events.GetMeasurementSnapshot().Where(m => Equals(m.Tags["app"], "measured")).Sum(m => m.Value));
+        Assert.Equal(5, latency.GetMeasurementSnapshot().Count(m => Equals(m.Tags["app"], "measured")));
+        Assert.Equal(1, restarts.GetMeasurementSnapshot().Where(m => Equals(m.Tags["app"], "measured")).Sum(m => m.Value));
+    }
+
     private static AppSupervisor Supervise(IApplication app, IScheduler clock, Action<AppEvent> publish, AppStates states, RestartOptions? restart = null) =>
         new(app, restart ?? new RestartOptions(), new AppBuildContext(new SensorHub(), clock, TimeProvider.System, NullLoggerFactory.Instance), publish, states, new AppMetrics());
 
     // Events every 100 ms of virtual time, numbered from 0 within the build (the supervisor renumbers them).
-    private static IObservable<AppEvent> Emit(AppBuildContext context, int count) =>
+    private static IObservable<AppEvent> Emit(AppBuildContext context, int count, string app = "scripted") =>
         Observable.Interval(TimeSpan.FromMilliseconds(100), context.Scheduler).Take(count)
-            .Select(i => (AppEvent)new Decision("scripted", "x", 1, TimeSpan.Zero, context.Scheduler.Now, "s", i, new Dictionary<string, float>()));
+            .Select(i => (AppEvent)new Decision(app, "x", 1, TimeSpan.Zero, context.Scheduler.Now, "s", i, new Dictionary<string, float>()));
 
     private sealed class ScriptedApp(params Func<AppBuildContext, IObservable<AppEvent>>[] builds) : IApplication
     {
