@@ -13,18 +13,20 @@ internal sealed class AppMetrics : IDisposable
     /// <summary>The name of the applications' meter.</summary>
     public const string MeterName = "Sensact.Apps";
 
-    private readonly Meter _meter;
     private readonly Counter<long> _events;
     private readonly Histogram<double> _latency;
     private readonly Counter<long> _restarts;
 
     public AppMetrics(IMeterFactory? meterFactory = null)
     {
-        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _events = _meter.CreateCounter<long>("sensact.app.events", "{event}", "Events an application emitted");
-        _latency = _meter.CreateHistogram<double>("sensact.app.latency", "ms", "From an event's originating time to its emission");
-        _restarts = _meter.CreateCounter<long>("sensact.app.restarts", "{restart}", "Times an application was restarted after failing");
+        Meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _events = Meter.CreateCounter<long>("sensact.app.events", "{event}", "Events an application emitted");
+        _latency = Meter.CreateHistogram<double>("sensact.app.latency", "ms", "From an event's originating time to its emission");
+        _restarts = Meter.CreateCounter<long>("sensact.app.restarts", "{restart}", "Times an application was restarted after failing");
     }
+
+    /// <summary>Gets the applications' meter.</summary>
+    public Meter Meter { get; }
 
     public void Emitted(AppEvent appEvent)
     {
@@ -35,5 +37,5 @@ internal sealed class AppMetrics : IDisposable
 
     public void Restarted(string app) => _restarts.Add(1, new KeyValuePair<string, object?>("app", app));
 
-    public void Dispose() => _meter.Dispose();
+    public void Dispose() => Meter.Dispose();
 }

@@ -131,9 +131,9 @@ public sealed class AppSupervisorTests
     {
         var clock = new HistoricalScheduler(T0);
         using var metrics = new AppMetrics();
-        using var events = new MetricCollector<long>(null, AppMetrics.MeterName, "sensact.app.events");
-        using var latency = new MetricCollector<double>(null, AppMetrics.MeterName, "sensact.app.latency");
-        using var restarts = new MetricCollector<long>(null, AppMetrics.MeterName, "sensact.app.restarts");
+        using var events = new MetricCollector<long>(metrics.Meter, "sensact.app.events");
+        using var latency = new MetricCollector<double>(metrics.Meter, "sensact.app.latency");
+        using var restarts = new MetricCollector<long>(metrics.Meter, "sensact.app.restarts");
         var app = new ScriptedApp(c => Emit(c, 2, "measured").Concat(Observable.Throw<AppEvent>(new IOException("boom"))), c => Emit(c, 3, "measured")) { Name = "measured" };
         using var supervisor = new AppSupervisor(app, new RestartOptions(), new AppBuildContext(new SensorHub(), clock, TimeProvider.System, NullLoggerFactory.Instance), _ => { }, new AppStates(), metrics);
 
