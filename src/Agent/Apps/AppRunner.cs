@@ -44,7 +44,16 @@ internal sealed partial class AppRunner(
             supervisor.Start();
         }
 
-        var ended = await Task.WhenAll(_running.Select(r => r.Supervisor.Ended)).WaitAsync(stoppingToken).ConfigureAwait(false);
+        AppState[] ended;
+        try
+        {
+            ended = await Task.WhenAll(_running.Select(r => r.Supervisor.Ended)).WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         if (ended.Contains(AppState.Failed))
         {
             LogNoneCanRun();

@@ -14,11 +14,14 @@ public static partial class StreamStages
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Window <c>n</c> holds frames <c>n * hop</c> to <c>n * hop + size - 1</c>, counted from the start
-    /// of the current segment, so windows overlap when <paramref name="hop"/> is less than
-    /// <paramref name="size"/> and frames between windows are skipped when it is greater. A frame of
-    /// another <see cref="Frame{T}.Segment"/> (the sensor was reopened after a failure) starts the
-    /// count again: no window joins frames from both sides of an outage.
+    /// A window holds the last <paramref name="size"/> frames received and ends at a frame whose
+    /// <see cref="Frame{T}.Sequence"/> <c>s</c> satisfies <c>(s + 1 - size) % hop == 0</c>: windows
+    /// are aligned on the sensor's sequence numbers, so every consumer of one shared sensor cuts the
+    /// same windows, however late it subscribed. They overlap when <paramref name="hop"/> is less
+    /// than <paramref name="size"/>, and frames between windows are skipped when it is greater. When
+    /// a delivery policy dropped the frame a window should end at, the window ends at the next frame
+    /// received. A frame of another <see cref="Frame{T}.Segment"/> (the sensor was reopened after a
+    /// failure) starts the window again: no window joins frames from both sides of an outage.
     /// </para>
     /// <para>
     /// Frames are kept in one ring of <paramref name="size"/> slots and copied, when a window is
@@ -50,6 +53,7 @@ public static partial class StreamStages
             var seen = 0L;
             var windows = 0L;
             int? segment = null;
+            long? end = null; // the sequence number the next window ends at
             var release = PayloadOwnership<T>.ReleaseOrNull;
 
             // Pooled payloads: the stage holds the reference of every frame in the ring and releases

@@ -132,13 +132,34 @@ public sealed class SlidingWindowsTests
     [Fact]
     public void SlidingWindows_NewSegment_StartsCountingAgainSoNoWindowSpansTheGap()
     {
-        // Frames 0-4 from the first opening, 5-9 after the sensor was reopened (segment 1).
-        var frames = Observable.Range(0, 10).Select(i => Frame(i) with { Segment = i < 5 ? 0 : 1 });
+        // Frames 0-4 from the first opening, 5-10 after the sensor was reopened (segment 1); windows
+        // end at sequence numbers 2, 4, 6, 8, 10.
+        var frames = Observable.Range(0, 11).Select(i => Frame(i) with { Segment = i < 5 ? 0 : 1 });
 
         var windows = frames.SlidingWindows(3, 2).Select(w => w.Copy()).Record(ImmediateScheduler.Instance).Values;
 
-        Assert.Equal([[0, 1, 2], [2, 3, 4], [5, 6, 7], [7, 8, 9]], windows.Select(Payloads));
+        Assert.Equal([[0, 1, 2], [2, 3, 4], [6, 7, 8], [8, 9, 10]], windows.Select(Payloads));
         Assert.Equal([0L, 1L, 2L, 3L], windows.Select(w => w.Sequence));
+    }
+
+    [Fact]
+    public void SlidingWindows_SubscribedMidStream_CutsTheWindowsAnEarlierSubscriberCuts()
+    {
+        var early = Observable.Range(0, 30).Select(Frame).SlidingWindows(4, 3).Select(w => w.Copy()).Record(ImmediateScheduler.Instance).Values;
+        var late = Observable.Range(7, 23).Select(Frame).SlidingWindows(4, 3).Select(w => w.Copy()).Record(ImmediateScheduler.Instance).Values;
+
+        Assert.Equal(early.Select(Payloads).Where(p => p[0] >= 7), late.Select(Payloads));
+        Assert.Equal([[9, 10, 11, 12], [12, 13, 14, 15]], late.Select(Payloads).Take(2));
+    }
+
+    [Fact]
+    public void SlidingWindows_FrameAtAWindowEndDropped_EndsTheWindowAtTheNextFrame()
+    {
+        var frames = Observable.Range(0, 12).Where(i => i != 5).Select(Frame);
+
+        var windows = frames.SlidingWindows(3, 3).Select(w => w.Copy()).Record(ImmediateScheduler.Instance).Values;
+
+        Assert.Equal([[0, 1, 2], [3, 4, 6], [6, 7, 8], [9, 10, 11]], windows.Select(Payloads));
     }
 
     [Fact]
