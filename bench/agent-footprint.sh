@@ -31,7 +31,7 @@ run() { # label, extra args...
 
 echo "| configuration                      | CPU ms/s | of 1 core | RSS MiB | peak MiB |"
 echo "| ---------------------------------- | -------: | --------: | ------: | -------: |"
-run "idle (broker + link, no pipeline)" --Activity:Enabled=false
-run "activity, replay 0.1x (2.6 frames/s)" --Imu:Replay:SpeedFactor=0.1
-run "activity, replay 1x (26 frames/s)" --Imu:Replay:SpeedFactor=1
-run "activity, replay 10x (260 frames/s)" --Imu:Replay:SpeedFactor=10
+run "idle (broker + link, no pipeline)" --Apps:activity:Enabled=false
+run "activity, replay 0.1x (2.6 frames/s)" --Sensors:imu:SpeedFactor=0.1
+run "activity, replay 1x (26 frames/s)" --Sensors:imu:SpeedFactor=1
+run "activity, replay 10x (260 frames/s)" --Sensors:imu:SpeedFactor=10

@@ -4,6 +4,7 @@ using Sensact.Benchmarks.Activity;
 using Sensact.Benchmarks.Platform;
 
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*'
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*SharedSensor*'   (the hub's frame path, per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- timer-baseline 26
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- pipeline-cpu source|deliver|windows|classify eventloop|taskpool|default
 switch (args)
