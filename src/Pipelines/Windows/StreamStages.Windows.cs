@@ -108,6 +108,7 @@ public static partial class StreamStages
                     segment = frame.Segment;
                     seen = 0;
                     next = 0;
+                    end = null;
                 }
 
                 if (release is not null && seen >= size)
@@ -118,9 +119,21 @@ public static partial class StreamStages
                 ring[next] = frame;
                 next = next + 1 == size ? 0 : next + 1;
                 seen++;
-                if (seen < size || (seen - size) % hop != 0)
+                if (seen < size)
                 {
                     return;
+                }
+
+                // The first aligned end at or after this frame; after a window, the next one after it.
+                end ??= frame.Sequence + ((((size - 1 - frame.Sequence) % hop) + hop) % hop);
+                if (frame.Sequence < end)
+                {
+                    return;
+                }
+
+                while (end <= frame.Sequence)
+                {
+                    end += hop;
                 }
 
                 window.Invalidate();
