@@ -71,7 +71,7 @@ public static partial class StreamStages
 
         return Observable.Create<T>(observer =>
         {
-            var gate = new object();
+            var gate = new Lock();
             // Bounded by the policy: nothing is enqueued while Count == capacity.
             var pending = new Queue<T>(Math.Min(capacity, 64));
             Exception? error = null;
@@ -148,46 +148,93 @@ public static partial class StreamStages
             void OnNext(T value)
             {
                 var schedule = false;
-                lock (gate)
+                var direct = false;
+
+                // Inline and not re-entrant: the producer's thread is the only one that touches the
+                // drain flag, the queue's additions and the terminal state (Rx serializes its calls),
+                // so the item goes straight on without the lock; a disposal on another thread only
+                // sets the flag read here. Throttle keeps its clock under the lock.
+                if (inline && !draining && mode != DeliveryMode.Throttle && pending.Count == 0)
                 {
-                    if (disposed || completed || error is not null)
+                    if (Volatile.Read(ref disposed) || completed || error is not null)
                     {
                         onDropped?.Invoke(value);
                         return;
                     }
 
-                    if (mode == DeliveryMode.Throttle)
+                    draining = true;
+                    direct = true;
+                }
+                else
+                {
+                    lock (gate)
                     {
-                        var now = clock.Now;
-                        if (now < throttleOpensAt)
+                        if (disposed || completed || error is not null)
+                        {
+                            onDropped?.Invoke(value);
+                            return;
+                        }
+
+                        if (mode == DeliveryMode.Throttle)
+                        {
+                            var now = clock.Now;
+                            if (now < throttleOpensAt)
+                            {
+                                counter?.AddDropped();
+                                onDropped?.Invoke(value);
+                                return;
+                            }
+
+                            throttleOpensAt = now + interval;
+                        }
+
+                        if (pending.Count == capacity)
                         {
                             counter?.AddDropped();
-                            onDropped?.Invoke(value);
-                            return;
+                            if (mode == DeliveryMode.DropNewest)
+                            {
+                                onDropped?.Invoke(value);
+                                return;
+                            }
+
+                            // LatestOnly and Throttle replace their one pending item; DropOldest evicts the oldest.
+                            var evicted = pending.Dequeue();
+                            onDropped?.Invoke(evicted);
                         }
 
-                        throttleOpensAt = now + interval;
-                    }
-
-                    if (pending.Count == capacity)
-                    {
-                        counter?.AddDropped();
-                        if (mode == DeliveryMode.DropNewest)
+                        if (inline && !draining && pending.Count == 0)
                         {
-                            onDropped?.Invoke(value);
-                            return;
+                            // Inline delivery with nothing pending: hand the item straight on (below),
+                            // then let the drain deliver what the consumer's re-entrant calls queued.
+                            draining = true;
+                            direct = true;
                         }
-
-                        // LatestOnly and Throttle replace their one pending item; DropOldest evicts the oldest.
-                        var evicted = pending.Dequeue();
-                        onDropped?.Invoke(evicted);
+                        else
+                        {
+                            pending.Enqueue(value);
+                            ScheduleDrainLocked(ref schedule);
+                        }
                     }
-
-                    pending.Enqueue(value);
-                    ScheduleDrainLocked(ref schedule);
                 }
 
-                if (schedule)
+                if (direct)
+                {
+                    counter?.AddDelivered();
+                    observer.OnNext(value);
+
+                    // Inline, only the producer's thread queues items or ends the stream (Rx serializes
+                    // its calls), so what the consumer's re-entrant calls left is visible here without
+                    // the lock; a disposal on another thread only empties the queue.
+                    if (pending.Count == 0 && error is null && !completed)
+                    {
+                        draining = false;
+                    }
+                    else
+                    {
+                        Drain();
+                    }
+                }
+                else if (schedule)
                 {
                     // Outside the lock: an immediate scheduler would otherwise drain under the producer's lock.
                     StartDrain();

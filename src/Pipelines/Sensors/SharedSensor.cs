@@ -60,21 +60,18 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
         recovery ??= SensorRecovery.Default;
         Source = source;
         Name = source.Id;
-        _opened = Observable
-            .Defer(() =>
+        // Every opening of the sensor is a new segment: the first (in Attach) and every reopening
+        // after a failure (counted here, before RetryWithBackoff subscribes again).
+        _opened = source.Frames.RetryWithBackoff(
+            recovery.FirstDelay,
+            recovery.MaxDelay,
+            (error, attempt, delay) =>
             {
+                Interlocked.Increment(ref _failures);
                 Interlocked.Increment(ref _segment);
-                return source.Frames;
-            })
-            .RetryWithBackoff(
-                recovery.FirstDelay,
-                recovery.MaxDelay,
-                (error, attempt, delay) =>
-                {
-                    Interlocked.Increment(ref _failures);
-                    onFailure?.Invoke(error, attempt, delay);
-                },
-                scheduler ?? Scheduler.Default);
+                onFailure?.Invoke(error, attempt, delay);
+            },
+            scheduler ?? Scheduler.Default);
     }
 
     /// <inheritdoc />
@@ -160,6 +157,7 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
             if (_upstream is null)
             {
                 opening = _upstream = new SingleAssignmentDisposable();
+                Interlocked.Increment(ref _segment);
             }
         }
 
@@ -192,10 +190,10 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
 
     private void OnFrame(Frame<T> frame)
     {
-        // Frames of one subscription arrive one at a time, so the counter needs no lock; it is
+        // Frames arrive one at a time (one opening at a time), so the counter has one writer; it is
         // read by metrics from other threads.
         var stamped = frame with { Sequence = _next, Segment = Volatile.Read(ref _segment) };
-        Interlocked.Increment(ref _next);
+        Volatile.Write(ref _next, _next + 1);
         // Every consumer but the last gets a reference of its own to a pooled payload; the last gets
         // the source's, which is handed over last so that no consumer can release it before the others
         // have theirs. A frame nobody takes is released.

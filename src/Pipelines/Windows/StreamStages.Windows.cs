@@ -53,7 +53,7 @@ public static partial class StreamStages
             var seen = 0L;
             var windows = 0L;
             int? segment = null;
-            long? end = null; // the sequence number the next window ends at
+            var end = -1L; // the sequence number the next window ends at; -1 until the first is known
             var release = PayloadOwnership<T>.ReleaseOrNull;
 
             // Pooled payloads: the stage holds the reference of every frame in the ring and releases
@@ -108,7 +108,7 @@ public static partial class StreamStages
                     segment = frame.Segment;
                     seen = 0;
                     next = 0;
-                    end = null;
+                    end = -1;
                 }
 
                 if (release is not null && seen >= size)
@@ -125,7 +125,11 @@ public static partial class StreamStages
                 }
 
                 // The first aligned end at or after this frame; after a window, the next one after it.
-                end ??= frame.Sequence + ((((size - 1 - frame.Sequence) % hop) + hop) % hop);
+                if (end < 0)
+                {
+                    end = frame.Sequence + ((((size - 1 - frame.Sequence) % hop) + hop) % hop);
+                }
+
                 if (frame.Sequence < end)
                 {
                     return;
