@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Sensact.Agent.Events;
 
 /// <summary>
@@ -9,7 +7,12 @@ namespace Sensact.Agent.Events;
 internal sealed class AgentRun(TimeProvider time)
 {
     /// <summary>Gets the run id: 16 random hex digits.</summary>
-    public string Id { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    /// <remarks>
+    /// From <see cref="Guid.NewGuid"/>, not the cryptographic generator: the id needs to be unique,
+    /// not secret, and on Linux the cryptographic generator loads OpenSSL, which a minimal device
+    /// image may lack (the arm64 build failed to start without it).
+    /// </remarks>
+    public string Id { get; } = Guid.NewGuid().ToString("N")[..16];
 
     /// <summary>Gets when the run started.</summary>
     public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
