@@ -27,7 +27,7 @@ internal sealed class AgentApps : IDisposable
             var key = $"{Section}:{section.Key}";
             if (TopicLevel.Problem(section.Key) is { } nameProblem)
             {
-                problems.Add($"{key}: the application's name {nameProblem} (it names the topic events/{{app}})");
+                problems.Add($"{key}: the application's name (its event topic level) {nameProblem}");
                 continue;
             }
 
