@@ -25,7 +25,18 @@ internal sealed partial class AppRunner(
     IHostApplicationLifetime lifetime,
     ILogger<AppRunner> logger) : BackgroundService
 {
+    private readonly Lock _gate = new();
     private readonly List<(AppSupervisor Supervisor, EventLoopScheduler Thread)> _running = [];
+
+    /// <summary>Gets the running applications' supervisors, by name (for commands).</summary>
+    public bool TryGet(string app, out AppSupervisor supervisor)
+    {
+        lock (_gate)
+        {
+            supervisor = _running.Select(r => r.Supervisor).FirstOrDefault(s => string.Equals(s.Name, app, StringComparison.OrdinalIgnoreCase))!;
+            return supervisor is not null;
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,14 +51,24 @@ internal sealed partial class AppRunner(
             var thread = new EventLoopScheduler(start => new Thread(start) { Name = $"app-{app.Name}", IsBackground = true });
             var context = new AppBuildContext(sensors.Hub, thread, time, logging);
             var supervisor = new AppSupervisor(app, options.Restart, context, fanOut.Publish, states, metrics);
-            _running.Add((supervisor, thread));
+            lock (_gate)
+            {
+                _running.Add((supervisor, thread));
+            }
+
             supervisor.Start();
         }
 
         AppState[] ended;
         try
         {
-            ended = await Task.WhenAll(_running.Select(r => r.Supervisor.Ended)).WaitAsync(stoppingToken).ConfigureAwait(false);
+            List<Task<AppState>> endings;
+            lock (_gate)
+            {
+                endings = [.. _running.Select(r => r.Supervisor.Ended)];
+            }
+
+            ended = await Task.WhenAll(endings).WaitAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -73,17 +94,22 @@ internal sealed partial class AppRunner(
 
         // Stop the applications first, then their threads: nothing is left scheduled on a thread
         // that is gone.
-        foreach (var (supervisor, _) in _running)
+        List<(AppSupervisor Supervisor, EventLoopScheduler Thread)> running;
+        lock (_gate)
+        {
+            running = [.. _running];
+            _running.Clear();
+        }
+
+        foreach (var (supervisor, _) in running)
         {
             supervisor.Dispose();
         }
 
-        foreach (var (_, thread) in _running)
+        foreach (var (_, thread) in running)
         {
             thread.Dispose();
         }
-
-        _running.Clear();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No application is enabled; the agent idles (broker and status only)")]

@@ -28,6 +28,7 @@ internal sealed partial class AppSupervisor : IDisposable
     private int _failuresInRow;
     private int _restarts;
     private AppState _state = AppState.Starting;
+    private bool _disposed;
 
     public AppSupervisor(IApplication app, RestartOptions restart, AppBuildContext context, Action<AppEvent> publish, AppStates states, AppMetrics metrics)
     {
@@ -55,14 +56,60 @@ internal sealed partial class AppSupervisor : IDisposable
     /// <summary>Completes with <see cref="AppState.Completed"/> or <see cref="AppState.Failed"/> when the application ends on its own.</summary>
     public Task<AppState> Ended => _ended.Task;
 
+    /// <summary>Gets the application's name.</summary>
+    public string Name => _app.Name;
+
+    /// <summary>Gets the application's kind.</summary>
+    public string Kind => _app.Kind;
+
     /// <summary>Starts the application (on the caller's thread; its frames then arrive on its scheduler).</summary>
     public void Start() => Run();
 
-    /// <summary>Stops the application; its state becomes <see cref="AppState.Stopped"/> unless it had ended.</summary>
+    /// <summary>
+    /// Starts the application again after a stop, a completion or a final failure (a command:
+    /// <c>app.start</c>); its failures in a row count from zero. A running application is left as it is.
+    /// </summary>
+    /// <returns>The state after the call.</returns>
+    public AppState Resume()
+    {
+        lock (_gate)
+        {
+            if (_disposed || _state is AppState.Running or AppState.Starting)
+            {
+                return _state;
+            }
+
+            _failuresInRow = 0;
+            SetState(AppState.Starting, null);
+        }
+
+        Run();
+        return State;
+    }
+
+    /// <summary>Stops the application until <see cref="Resume"/> (a command: <c>app.stop</c>); its sensors are released.</summary>
+    /// <returns>The state after the call.</returns>
+    public AppState Stop()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return _state;
+            }
+
+            SetState(AppState.Stopped, null);
+            _current.Disposable = null;
+            return _state;
+        }
+    }
+
+    /// <summary>Stops the application for good; its state becomes <see cref="AppState.Stopped"/> unless it had ended.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
+            _disposed = true;
             if (_state is not (AppState.Failed or AppState.Completed))
             {
                 SetState(AppState.Stopped, null);
@@ -77,7 +124,7 @@ internal sealed partial class AppSupervisor : IDisposable
         var subscription = new SingleAssignmentDisposable();
         lock (_gate)
         {
-            if (_state is AppState.Stopped)
+            if (_disposed || _state is AppState.Stopped)
             {
                 return;
             }

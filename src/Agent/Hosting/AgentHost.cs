@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sensact.Agent.Apps;
+using Sensact.Agent.Commands;
 using Sensact.Agent.Configuration;
 using Sensact.Agent.ConsoleView;
 using Sensact.Agent.Events;
@@ -98,7 +99,13 @@ internal static class AgentHost
         services.AddSingleton<IEventSink>(provider => provider.GetRequiredService<DecisionConsoleView>());
         services.AddSingleton<EventFanOut>();
 
+        services.AddSingleton<ICommand, StatusCommand>();
+        services.AddSingleton<ICommand, AppsListCommand>();
+        services.AddSingleton<ICommand>(provider => AppControlCommand.Start(provider.GetRequiredService<AppRunner>()));
+        services.AddSingleton<ICommand>(provider => AppControlCommand.Stop(provider.GetRequiredService<AppRunner>()));
+
         services.AddHostedService<EmbeddedBroker>();
+        AddHostedSingleton<CommandProcessor>(services);
         AddHostedSingleton<MqttLink>(services);
         AddHostedSingleton<AppRunner>(services);
         if (commandLine.Duration is { } duration)

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using System.Buffers;
 using Sensact.Agent.Apps;
+using Sensact.Agent.Commands;
 using Sensact.Agent.Events;
 using Sensact.Agent.Hosting;
 
@@ -31,6 +33,7 @@ internal sealed partial class MqttLink(
     Outbox outbox,
     AgentRun run,
     AppStates apps,
+    CommandProcessor commands,
     TimeProvider time,
     ILogger<MqttLink> logger) : BackgroundService
 {
@@ -56,6 +59,7 @@ internal sealed partial class MqttLink(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         apps.Changed += OnStatusChanged;
+        _client.ApplicationMessageReceivedAsync += OnMessageReceived;
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
         if (!_options.UseEmbeddedBroker)
         {
@@ -74,6 +78,22 @@ internal sealed partial class MqttLink(
     }
 
     private void OnStatusChanged() => Interlocked.Exchange(ref _statusChanged, 1);
+
+    // On the MQTT client's thread: hand the command over and return at once.
+    private Task OnMessageReceived(MqttApplicationMessageReceivedEventArgs args)
+    {
+        var message = args.ApplicationMessage;
+        if (topics.CommandName(message.Topic) is { } name)
+        {
+            commands.Post(new CommandRequest(
+                name,
+                message.Payload.ToArray(),
+                message.ResponseTopic,
+                message.CorrelationData is { Length: > 0 } correlation ? correlation : null));
+        }
+
+        return Task.CompletedTask;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -176,6 +196,11 @@ internal sealed partial class MqttLink(
             throw new InvalidOperationException($"the broker refused the connection: {result.ResultCode} {result.ReasonString}");
         }
 
+        // A clean session: commands are subscribed again at every connection, and commands sent while
+        // the agent was away are not carried out late (an operator's "stop" from an hour ago).
+        await _client.SubscribeAsync(
+            new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topics.Commands, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _statusChanged, 0);
         await PublishStatusAsync("online", null, cancellationToken).ConfigureAwait(false);
         Connections++;

@@ -11,6 +11,18 @@ internal sealed class Topics(IOptions<AgentOptions> options)
     /// <summary>Gets the retained online/offline topic (also the Last Will's).</summary>
     public string Status => $"{_root}/status";
 
+    /// <summary>Gets the filter of the agent's command topics, <c>{agent}/cmd/+</c>.</summary>
+    public string Commands => $"{_root}/cmd/+";
+
+    /// <summary>Returns the command a topic names, or null when it is not one of the agent's command topics.</summary>
+    public string? CommandName(string topic)
+    {
+        var prefix = $"{_root}/cmd/";
+        return topic.StartsWith(prefix, StringComparison.Ordinal) && topic.Length > prefix.Length && topic.IndexOf('/', prefix.Length) < 0
+            ? topic[prefix.Length..]
+            : null;
+    }
+
     /// <summary>Returns the event topic of an application.</summary>
     public string Events(string app) => $"{_root}/events/{app}";
 }

@@ -127,6 +127,47 @@ public sealed class AppSupervisorTests
     }
 
     [Fact]
+    public void StopThenResume_StopsEventsAndGoesOnNumberingThem()
+    {
+        var clock = new HistoricalScheduler(T0);
+        var published = new List<AppEvent>();
+        var states = new AppStates();
+        using var supervisor = Supervise(new ScriptedApp(c => Emit(c, 1000)), clock, published.Add, states);
+        supervisor.Start();
+        clock.AdvanceBy(TimeSpan.FromSeconds(1));
+
+        var stopped = supervisor.Stop();
+        clock.AdvanceBy(TimeSpan.FromSeconds(5));
+        var whileStopped = published.Count;
+        var resumed = supervisor.Resume();
+        clock.AdvanceBy(TimeSpan.FromSeconds(1));
+
+        Assert.Equal((AppState.Stopped, AppState.Running), (stopped, resumed));
+        Assert.Equal(10, whileStopped);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), published.Select(e => e.Sequence));
+        Assert.Equal(AppState.Running, states.Snapshot()["scripted"].State);
+        Assert.False(supervisor.Ended.IsCompleted);
+    }
+
+    [Fact]
+    public void Resume_AfterFailingForGood_StartsAgainWithAFreshCount()
+    {
+        var clock = new HistoricalScheduler(T0);
+        var builds = 0;
+        var app = new ScriptedApp(c => ++builds <= 2 ? Observable.Throw<AppEvent>(new IOException("boom")) : Emit(c, 3));
+        using var supervisor = Supervise(app, clock, _ => { }, new AppStates(), new RestartOptions { MaxAttempts = 1 });
+        supervisor.Start();
+        clock.AdvanceBy(TimeSpan.FromSeconds(10));
+        var failed = supervisor.State;
+
+        supervisor.Resume();
+        clock.AdvanceBy(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(AppState.Failed, failed);
+        Assert.Equal(AppState.Completed, supervisor.State);
+    }
+
+    [Fact]
     public void Start_EventsAndRestarts_AreMeasured()
     {
         var clock = new HistoricalScheduler(T0);
