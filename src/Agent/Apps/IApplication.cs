@@ -1,4 +1,5 @@
 using Sensact.Pipelines.Events;
+using Sensact.Pipelines.Models;
 
 namespace Sensact.Agent.Apps;
 
@@ -13,6 +14,9 @@ public interface IApplication : IDisposable
 
     /// <summary>Gets the application's kind.</summary>
     string Kind { get; }
+
+    /// <summary>Gets the models the application runs, by file name, with their cards (for the birth message).</summary>
+    IReadOnlyDictionary<string, ModelCard> Models { get; }
 
     /// <summary>Builds the application's event stream; subscribing starts it, disposing stops it.</summary>
     /// <param name="context">Sensors, scheduler, clock and logging.</param>

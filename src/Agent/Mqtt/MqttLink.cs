@@ -9,6 +9,7 @@ using Sensact.Agent.Apps;
 using Sensact.Agent.Commands;
 using Sensact.Agent.Events;
 using Sensact.Agent.Hosting;
+using Sensact.Agent.Sensors;
 
 namespace Sensact.Agent.Mqtt;
 
@@ -34,6 +35,8 @@ internal sealed partial class MqttLink(
     AgentRun run,
     AppStates apps,
     CommandProcessor commands,
+    AgentSensors sensors,
+    AgentApps prepared,
     TimeProvider time,
     ILogger<MqttLink> logger) : BackgroundService
 {
@@ -200,6 +203,17 @@ internal sealed partial class MqttLink(
         // the agent was away are not carried out late (an operator's "stop" from an hour ago).
         await _client.SubscribeAsync(
             new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topics.Commands, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            cancellationToken).ConfigureAwait(false);
+        // The birth (what the agent is and can do) before the status that says it is online.
+        await _client.PublishAsync(
+            new MqttApplicationMessageBuilder()
+                .WithTopic(topics.Birth)
+                .WithPayload(BirthPayload.Create(_agent, run, sensors, prepared, commands.Names))
+                .WithRetainFlag(true)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithContentType("application/json")
+                .WithPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData)
+                .Build(),
             cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _statusChanged, 0);
         await PublishStatusAsync("online", null, cancellationToken).ConfigureAwait(false);

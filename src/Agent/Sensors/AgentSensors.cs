@@ -62,6 +62,7 @@ internal sealed partial class AgentSensors : IDisposable
         {
             var thread = new EventLoopScheduler(start => new Thread(start) { Name = $"sensor-{name}", IsBackground = true });
             _threads.Add(thread);
+            Drivers[name] = driver.Name;
             Hub.Add(driver.Create(name, options, thread, logging, (error, attempt, delay) => LogSensorFailed(error, name, attempt, delay)));
         }
     }
@@ -71,6 +72,9 @@ internal sealed partial class AgentSensors : IDisposable
 
     /// <summary>Gets the name of every declared sensor, valid or not.</summary>
     public HashSet<string> Declared { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the driver of every created sensor, by sensor name.</summary>
+    public Dictionary<string, string> Drivers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets the hub that shares the sensors.</summary>
     public SensorHub Hub { get; }

@@ -202,6 +202,8 @@ public sealed class AppSupervisorTests
 
         public string Kind => "scripted";
 
+        public IReadOnlyDictionary<string, Sensact.Pipelines.Models.ModelCard> Models { get; } = new Dictionary<string, Sensact.Pipelines.Models.ModelCard>();
+
         public IObservable<AppEvent> Build(AppBuildContext context) => builds[Math.Min(_build++, builds.Length - 1)](context);
 
         public void Dispose()

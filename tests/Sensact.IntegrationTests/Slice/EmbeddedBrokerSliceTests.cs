@@ -62,6 +62,23 @@ public sealed class EmbeddedBrokerSliceTests
     }
 
     [Fact]
+    public async Task Agent_Started_RetainsItsBirthWithSensorsAppsModelsAndCommands()
+    {
+        var port = FreePort.Next();
+        await using var agent = await AgentUnderTest.StartAsync("born", $"--Mqtt:Port={port}");
+        await using var recorder = await TopicRecorder.SubscribeAsync(port, $"{agent.TopicRoot}/birth");
+
+        var birth = (await recorder.WaitForAsync(m => m.Retained, 1, Deadline))[0].Json;
+
+        Assert.Equal(1, birth.GetProperty("v").GetInt32());
+        Assert.Equal(("imu", "replay", 26.0), (birth.GetProperty("sensors")[0].GetProperty("name").GetString(), birth.GetProperty("sensors")[0].GetProperty("driver").GetString(), birth.GetProperty("sensors")[0].GetProperty("sampleRateHz").GetDouble()));
+        var app = birth.GetProperty("apps")[0];
+        Assert.Equal("activity", app.GetProperty("name").GetString());
+        Assert.Equal(Labels, app.GetProperty("models").GetProperty("activity-classifier.onnx").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["app.start", "app.stop", "apps.list", "status"], birth.GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task Agent_StoppedGracefully_LeavesRetainedOfflineStatus()
     {
         var port = FreePort.Next();

@@ -4,6 +4,7 @@ using Sensact.Devices.Sensors;
 using Sensact.Pipelines;
 using Sensact.Pipelines.Activity;
 using Sensact.Pipelines.Events;
+using Sensact.Pipelines.Models;
 using Sensact.Pipelines.Sensors;
 
 namespace Sensact.Agent.Apps.Activity;
@@ -19,6 +20,9 @@ internal sealed class ActivityApp(string name, ActivityAppOptions options, OnnxA
     public string Name => name;
 
     public string Kind => "activity";
+
+    public IReadOnlyDictionary<string, ModelCard> Models { get; } =
+        new Dictionary<string, ModelCard> { [Path.GetFileName(options.Model)] = classifier.ModelCard };
 
     /// <summary>Gets the application's use of its sensor (made by the first build), for pausing and counters.</summary>
     public SensorConsumer<ImuSample>? Consumer => _consumer;
