@@ -1,14 +1,12 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sensact.Agent.Mqtt;
 
 namespace Sensact.Agent.Commands;
 
 /// <summary>The JSON of a reply: <c>{"v":1,"ok":true,"result":...}</c> or <c>{"v":1,"ok":false,"error":{"code","message"}}</c>.</summary>
 internal static class CommandReply
 {
-    // Replies are read by people and MQTT tools, not embedded in HTML: quotes stay quotes.
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Success(JsonNode? result, string? correlationId) =>
         Write(new JsonObject { ["v"] = 1, ["ok"] = true, ["result"] = result }, correlationId);
@@ -23,6 +21,6 @@ internal static class CommandReply
             reply["correlationId"] = correlationId;
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(reply, Options);
+        return JsonSerializer.SerializeToUtf8Bytes(reply, Json.Options);
     }
 }

@@ -10,6 +10,7 @@ using Sensact.Agent.ConsoleView;
 using Sensact.Agent.Events;
 using Sensact.Agent.Mqtt;
 using Sensact.Agent.Sensors;
+using Sensact.Agent.Telemetry;
 
 namespace Sensact.Agent.Hosting;
 
@@ -108,6 +109,7 @@ internal static class AgentHost
         AddHostedSingleton<CommandProcessor>(services);
         AddHostedSingleton<MqttLink>(services);
         AddHostedSingleton<AppRunner>(services);
+        AddHostedSingleton<TelemetryPublisher>(services);
         if (commandLine.Duration is { } duration)
         {
             services.AddHostedService(provider => ActivatorUtilities.CreateInstance<RunDuration>(provider, duration));

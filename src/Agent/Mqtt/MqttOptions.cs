@@ -45,6 +45,9 @@ public sealed class MqttOptions
     /// <summary>Gets or sets how long shutdown waits to flush queued events and publish <c>offline</c>.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Gets or sets how often <c>{agent}/telemetry</c> is published (QoS 0); zero turns it off.</summary>
+    public TimeSpan TelemetryInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Gets whether the agent runs its own broker.</summary>
     public bool UseEmbeddedBroker => string.IsNullOrWhiteSpace(Host);
 }

@@ -43,6 +43,11 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             failures.Add($"Mqtt:ShutdownTimeout must not be negative (got {options.ShutdownTimeout}).");
         }
 
+        if (options.TelemetryInterval < TimeSpan.Zero || (options.TelemetryInterval > TimeSpan.Zero && options.TelemetryInterval < TimeSpan.FromSeconds(1)))
+        {
+            failures.Add($"Mqtt:TelemetryInterval must be 00:00:00 (off) or at least 00:00:01 (got {options.TelemetryInterval}).");
+        }
+
         if (!string.IsNullOrEmpty(options.ClientId) && options.ClientId.Length > 128)
         {
             failures.Add("Mqtt:ClientId must not be longer than 128 characters.");

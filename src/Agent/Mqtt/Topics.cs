@@ -11,6 +11,9 @@ internal sealed class Topics(IOptions<AgentOptions> options)
     /// <summary>Gets the retained online/offline topic (also the Last Will's).</summary>
     public string Status => $"{_root}/status";
 
+    /// <summary>Gets the periodic statistics topic.</summary>
+    public string Telemetry => $"{_root}/telemetry";
+
     /// <summary>Gets the retained capabilities topic.</summary>
     public string Birth => $"{_root}/birth";
 

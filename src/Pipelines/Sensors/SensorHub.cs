@@ -19,18 +19,20 @@ public sealed class SensorHub : IDisposable
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ISharedSensor> _sensors = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Meter _meter;
 
     /// <summary>Creates an empty hub.</summary>
     /// <param name="meterFactory">Creates the hub's meter; a meter of its own when <c>null</c> (tests, tools).</param>
     public SensorHub(IMeterFactory? meterFactory = null)
     {
-        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _meter.CreateObservableCounter("sensact.sensor.frames", () => Measure(s => s.Frames), "{frame}", "Frames a sensor delivered to the hub");
-        _meter.CreateObservableCounter("sensact.sensor.failures", () => Measure(s => s.Failures), "{failure}", "Times a sensor failed and was reopened");
-        _meter.CreateObservableCounter("sensact.sensor.delivered", () => MeasureConsumers(c => c.Counter.Delivered), "{frame}", "Frames a consumer's delivery policy handed on");
-        _meter.CreateObservableCounter("sensact.sensor.dropped", () => MeasureConsumers(c => c.Counter.Dropped), "{frame}", "Frames a consumer's delivery policy dropped");
+        Meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        Meter.CreateObservableCounter("sensact.sensor.frames", () => Measure(s => s.Frames), "{frame}", "Frames a sensor delivered to the hub");
+        Meter.CreateObservableCounter("sensact.sensor.failures", () => Measure(s => s.Failures), "{failure}", "Times a sensor failed and was reopened");
+        Meter.CreateObservableCounter("sensact.sensor.delivered", () => MeasureConsumers(c => c.Counter.Delivered), "{frame}", "Frames a consumer's delivery policy handed on");
+        Meter.CreateObservableCounter("sensact.sensor.dropped", () => MeasureConsumers(c => c.Counter.Dropped), "{frame}", "Frames a consumer's delivery policy dropped");
     }
+
+    /// <summary>Gets the hub's meter (for a listener that reads this hub's instruments only).</summary>
+    public Meter Meter { get; }
 
     /// <summary>Gets the sensors, by name.</summary>
     public IReadOnlyCollection<ISharedSensor> Sensors
@@ -97,7 +99,7 @@ public sealed class SensorHub : IDisposable
             sensor.Dispose();
         }
 
-        _meter.Dispose();
+        Meter.Dispose();
     }
 
     private List<Measurement<long>> Measure(Func<ISharedSensor, long> value) =>

@@ -79,6 +79,23 @@ public sealed class EmbeddedBrokerSliceTests
     }
 
     [Fact]
+    public async Task Agent_Running_PublishesTelemetryWithRatesLatencyAndProcess()
+    {
+        var port = FreePort.Next();
+        await using var agent = await AgentUnderTest.StartAsync("measured", $"--Mqtt:Port={port}", "--Mqtt:TelemetryInterval=00:00:01");
+        await using var recorder = await TopicRecorder.SubscribeAsync(port, $"{agent.TopicRoot}/telemetry");
+
+        var telemetry = await recorder.WaitForAsync(m => m.Json.GetProperty("apps").TryGetProperty("activity", out var app) && app.GetProperty("events").GetInt64() > 0, 1, Deadline);
+
+        var json = telemetry[0].Json;
+        Assert.False(telemetry[0].Retained);
+        Assert.Equal(1, json.GetProperty("v").GetInt32());
+        Assert.True(json.GetProperty("sensors").GetProperty("imu").GetProperty("frames").GetInt64() > 0);
+        Assert.True(json.GetProperty("consumers").TryGetProperty("imu->activity", out _));
+        Assert.True(json.GetProperty("process").GetProperty("workingSetMiB").GetDouble() > 0);
+    }
+
+    [Fact]
     public async Task Agent_StoppedGracefully_LeavesRetainedOfflineStatus()
     {
         var port = FreePort.Next();
