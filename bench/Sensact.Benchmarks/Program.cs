@@ -1,16 +1,25 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Sensact.Benchmarks.Activity;
+using Sensact.Benchmarks.Commands;
 using Sensact.Benchmarks.Platform;
 
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*SharedSensor*'   (the hub's frame path, per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- timer-baseline 26
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- pipeline-cpu source|deliver|windows|classify eventloop|taskpool|default
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- command-rtt <broker port> <topic root> [count] [concurrent]   (bench/command-rtt.sh)
 switch (args)
 {
     case ["timer-baseline", var hertz]:
         await TimerBaseline.RunAsync(double.Parse(hertz, CultureInfo.InvariantCulture));
+        return;
+    case ["command-rtt", var port, var root, .. var rest]:
+        await CommandRoundTrip.RunAsync(
+            int.Parse(port, CultureInfo.InvariantCulture),
+            root,
+            rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1000,
+            rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 100);
         return;
     case ["pipeline-cpu", var stage, var scheduler]:
         await PipelineCpu.RunAsync(stage, scheduler);
