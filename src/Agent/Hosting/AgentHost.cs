@@ -102,6 +102,7 @@ internal static class AgentHost
 
         services.AddSingleton<ICommand, StatusCommand>();
         services.AddSingleton<ICommand, AppsListCommand>();
+        services.AddSingleton<ICommand, ConfigGetCommand>();
         services.AddSingleton<ICommand>(provider => AppControlCommand.Start(provider.GetRequiredService<AppRunner>()));
         services.AddSingleton<ICommand>(provider => AppControlCommand.Stop(provider.GetRequiredService<AppRunner>()));
 
