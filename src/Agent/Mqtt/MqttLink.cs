@@ -215,6 +215,14 @@ internal sealed partial class MqttLink(
                 .WithPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData)
                 .Build(),
             cancellationToken).ConfigureAwait(false);
+        if (_options.HomeAssistant.Enabled)
+        {
+            foreach (var discovery in HomeAssistantDiscovery.Messages(_options.HomeAssistant, _agent, topics, prepared))
+            {
+                await _client.PublishAsync(discovery, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         Interlocked.Exchange(ref _statusChanged, 0);
         await PublishStatusAsync("online", null, cancellationToken).ConfigureAwait(false);
         Connections++;

@@ -48,6 +48,9 @@ public sealed class MqttOptions
     /// <summary>Gets or sets how often <c>{agent}/telemetry</c> is published (QoS 0); zero turns it off.</summary>
     public TimeSpan TelemetryInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Gets or sets Home Assistant discovery.</summary>
+    public HomeAssistantOptions HomeAssistant { get; set; } = new();
+
     /// <summary>Gets whether the agent runs its own broker.</summary>
     public bool UseEmbeddedBroker => string.IsNullOrWhiteSpace(Host);
 }

@@ -48,6 +48,11 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             failures.Add($"Mqtt:TelemetryInterval must be 00:00:00 (off) or at least 00:00:01 (got {options.TelemetryInterval}).");
         }
 
+        if (options.HomeAssistant.Enabled && TopicLevel.Problem(options.HomeAssistant.Prefix) is { } prefixProblem)
+        {
+            failures.Add($"Mqtt:HomeAssistant:Prefix: {prefixProblem}");
+        }
+
         if (!string.IsNullOrEmpty(options.ClientId) && options.ClientId.Length > 128)
         {
             failures.Add("Mqtt:ClientId must not be longer than 128 characters.");

@@ -10,6 +10,8 @@ public sealed class AgentAppTests
     [InlineData("--Mqtt:Port=abc", "Mqtt:Port")]
     [InlineData("--Mqtt:ProtocolVersion=4", "Mqtt:ProtocolVersion")]
     [InlineData("--Mqtt:OutboxCapacity=0", "Mqtt:OutboxCapacity")]
+    [InlineData("--Mqtt:TelemetryInterval=00:00:00.500", "Mqtt:TelemetryInterval")]
+    [InlineData("--Mqtt:HomeAssistant:Enabled=true|--Mqtt:HomeAssistant:Prefix=home/assistant", "Mqtt:HomeAssistant:Prefix")]
     [InlineData("--Agent:Id=a/b", "Agent:Id")]
     [InlineData("--Agent:Fleet=", "Agent:Fleet")]
     [InlineData("--Sensors:imu:SpeedFactor=-1", "Sensors:imu:SpeedFactor")]
@@ -30,7 +32,7 @@ public sealed class AgentAppTests
     {
         using var error = new StringWriter();
 
-        var exitCode = await AgentApp.RunAsync([argument, "--Mqtt:Port=1", "--ConsoleView:Enabled=false", argument], TextWriter.Null, error);
+        var exitCode = await AgentApp.RunAsync([.. argument.Split('|'), "--Mqtt:Port=1", "--ConsoleView:Enabled=false", .. argument.Split('|')], TextWriter.Null, error);
 
         Assert.Equal(ExitCodes.ConfigurationError, exitCode);
         Assert.Contains(key, error.ToString(), StringComparison.Ordinal);

@@ -96,6 +96,27 @@ public sealed class EmbeddedBrokerSliceTests
     }
 
     [Fact]
+    public async Task Agent_HomeAssistantEnabled_RetainsOneDiscoverySensorPerApplication()
+    {
+        var port = FreePort.Next();
+        await using var agent = await AgentUnderTest.StartAsync(
+            "ha", $"--Mqtt:Port={port}", "--Mqtt:HomeAssistant:Enabled=true", "--Apps:second:Kind=activity", "--Apps:second:Sensor=imu");
+        await using var recorder = await TopicRecorder.SubscribeAsync(port, "homeassistant/sensor/+/config");
+
+        var configs = await recorder.WaitForAsync(m => m.Retained, 2, Deadline);
+
+        Assert.Equal(
+            [$"{agent.TopicRoot}/events/activity", $"{agent.TopicRoot}/events/second"],
+            configs.Select(c => c.Json.GetProperty("state_topic").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(configs, c =>
+        {
+            Assert.Equal($"{agent.TopicRoot}/status", c.Json.GetProperty("availability_topic").GetString());
+            Assert.Equal("{{ value_json.label }}", c.Json.GetProperty("value_template").GetString());
+            Assert.StartsWith("homeassistant/sensor/sensact_it_ha_", c.Topic, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Agent_StoppedGracefully_LeavesRetainedOfflineStatus()
     {
         var port = FreePort.Next();
