@@ -190,7 +190,7 @@ internal sealed partial class MqttLink(
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
         if (!string.IsNullOrEmpty(_options.Username))
         {
-            builder = builder.WithCredentials(_options.Username, _options.Password);
+            builder = builder.WithCredentials(_options.Username, MqttCredentials.Password(_options));
         }
 
         var result = await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);

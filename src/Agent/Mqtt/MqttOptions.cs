@@ -21,8 +21,15 @@ public sealed class MqttOptions
     /// <summary>Gets or sets the user name, if the broker wants one.</summary>
     public string? Username { get; set; }
 
-    /// <summary>Gets or sets the password, if the broker wants one.</summary>
+    /// <summary>
+    /// Gets or sets the password, if the broker wants one. Prefer <see cref="PasswordFile"/> or the
+    /// environment (<c>SENSACT_Mqtt__Password</c>) to a configuration file; it is never logged nor
+    /// shown by <c>config.get</c>.
+    /// </summary>
     public string? Password { get; set; }
+
+    /// <summary>Gets or sets a file holding the password (its first line), for example a systemd or Docker secret.</summary>
+    public string? PasswordFile { get; set; }
 
     /// <summary>Gets or sets the client id; empty means <c>sensact-{fleet}-{agent}</c>.</summary>
     public string? ClientId { get; set; }

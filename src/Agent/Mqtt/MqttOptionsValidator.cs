@@ -53,6 +53,18 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             failures.Add($"Mqtt:HomeAssistant:Prefix: {prefixProblem}");
         }
 
+        if (!string.IsNullOrEmpty(options.PasswordFile))
+        {
+            if (!string.IsNullOrEmpty(options.Password))
+            {
+                failures.Add("Mqtt:PasswordFile: set either Mqtt:Password or Mqtt:PasswordFile, not both.");
+            }
+            else if (!File.Exists(options.PasswordFile))
+            {
+                failures.Add($"Mqtt:PasswordFile: '{options.PasswordFile}' does not exist.");
+            }
+        }
+
         if (!string.IsNullOrEmpty(options.ClientId) && options.ClientId.Length > 128)
         {
             failures.Add("Mqtt:ClientId must not be longer than 128 characters.");
