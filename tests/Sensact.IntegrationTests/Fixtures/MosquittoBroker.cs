@@ -32,12 +32,33 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         Assert.SkipWhen(Executable is null, "mosquitto is not installed (apt-get install mosquitto); .ci/run installs it.");
 
     /// <summary>Starts mosquitto on <paramref name="port"/> (a free one when null) and waits until it accepts connections.</summary>
-    public static async Task<MosquittoBroker> StartAsync(int? port = null, CancellationToken cancellationToken = default)
+    /// <param name="port">The port, or null for a free one.</param>
+    /// <param name="user">A user name and password the broker requires (anonymous clients are then refused), or null.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public static async Task<MosquittoBroker> StartAsync(int? port = null, (string Name, string Password)? user = null, CancellationToken cancellationToken = default)
     {
         var chosen = port ?? FreePort.Next();
         var folder = Directory.CreateTempSubdirectory("sensact-mosquitto-").FullName;
         var config = Path.Combine(folder, "mosquitto.conf");
-        await File.WriteAllTextAsync(config, $"listener {chosen} 127.0.0.1\nallow_anonymous true\npersistence false\n", cancellationToken);
+        var access = "allow_anonymous true\n";
+        if (user is { } credentials)
+        {
+            var passwords = Path.Combine(folder, "passwords");
+            using var passwd = Process.Start(Path.Combine(Path.GetDirectoryName(Executable!)!.Replace("/sbin", "/bin", StringComparison.Ordinal), "mosquitto_passwd"), ["-b", "-c", passwords, credentials.Name, credentials.Password]);
+            await passwd.WaitForExitAsync(cancellationToken);
+
+            // Started as root, mosquitto drops to its own user before it reads the password file.
+            // (mosquitto runs on Linux only here: SkipIfMissing skips elsewhere.)
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+                File.SetUnixFileMode(passwords, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
+
+            access = $"allow_anonymous false\npassword_file {passwords}\n";
+        }
+
+        await File.WriteAllTextAsync(config, $"listener {chosen} 127.0.0.1\n{access}persistence false\n", cancellationToken);
         var process = Process.Start(new ProcessStartInfo(Executable!, ["-c", config])
         {
             RedirectStandardOutput = true,

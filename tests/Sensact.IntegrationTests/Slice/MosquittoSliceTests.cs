@@ -78,6 +78,34 @@ public sealed class MosquittoSliceTests
         Assert.Equal(Enumerable.Range(0, sequences.Count).Select(i => (long)i), sequences);
     }
 
+    [Fact]
+    public async Task Agent_BrokerWantsAPassword_ConnectsWithThePasswordFileAndNotWithAWrongOne()
+    {
+        MosquittoBroker.SkipIfMissing();
+        await using var broker = await MosquittoBroker.StartAsync(user: ("agent", "s3cret"), cancellationToken: TestContext.Current.CancellationToken);
+        var folder = Directory.CreateTempSubdirectory("sensact-secret-");
+        try
+        {
+            var right = Path.Combine(folder.FullName, "right");
+            var wrong = Path.Combine(folder.FullName, "wrong");
+            await File.WriteAllTextAsync(right, "s3cret\n", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(wrong, "guess\n", TestContext.Current.CancellationToken);
+            await using var admitted = await AgentUnderTest.StartAsync("with-secret", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={broker.Port}", "--Mqtt:Username=agent", $"--Mqtt:PasswordFile={right}");
+            await using var refused = await AgentUnderTest.StartAsync("wrong-secret", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={broker.Port}", "--Mqtt:Username=agent", $"--Mqtt:PasswordFile={wrong}");
+
+            await admitted.WaitUntilConnectedAsync();
+            await WaitUntilAsync(() => admitted.Outbox.Enqueued >= 2 && admitted.Outbox.Count == 0);
+
+            Assert.True(admitted.Link.IsConnected);
+            Assert.Equal(0, refused.Link.Connections);
+            Assert.True(refused.Outbox.Count > 0);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var waited = Stopwatch.StartNew();
