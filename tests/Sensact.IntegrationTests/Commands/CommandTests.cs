@@ -17,7 +17,7 @@ public sealed class CommandTests
     public async Task Status_MosquittoRrOverMqtt5_AnswersOkWithTheRun()
     {
         MosquittoBroker.SkipIfMissing();
-        var rr = Path.Combine(Path.GetDirectoryName(MosquittoBroker.Executable!)!.Replace("/sbin", "/bin", StringComparison.Ordinal), "mosquitto_rr");
+        var rr = MosquittoBroker.Tool("mosquitto_rr");
         Assert.SkipUnless(File.Exists(rr), "mosquitto_rr is not installed (apt-get install mosquitto-clients); .ci/run installs it.");
         await using var broker = await MosquittoBroker.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         await using var agent = await AgentUnderTest.StartAsync("commanded", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={broker.Port}");

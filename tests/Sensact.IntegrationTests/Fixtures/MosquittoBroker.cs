@@ -28,6 +28,10 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         ?? (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "mosquitto")).FirstOrDefault(File.Exists);
 
+    /// <summary>Returns the path of a tool from mosquitto's packages (<c>mosquitto_passwd</c>, <c>mosquitto_rr</c>): they live in bin/ beside sbin/.</summary>
+    public static string Tool(string name) =>
+        Path.Combine(Path.GetDirectoryName(Executable!)!.Replace("/sbin", "/bin", StringComparison.Ordinal), name);
+
     public static void SkipIfMissing() =>
         Assert.SkipWhen(Executable is null, "mosquitto is not installed (apt-get install mosquitto); .ci/run installs it.");
 
@@ -44,7 +48,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         if (user is { } credentials)
         {
             var passwords = Path.Combine(folder, "passwords");
-            using var passwd = Process.Start(Path.Combine(Path.GetDirectoryName(Executable!)!.Replace("/sbin", "/bin", StringComparison.Ordinal), "mosquitto_passwd"), ["-b", "-c", passwords, credentials.Name, credentials.Password]);
+            using var passwd = Process.Start(Tool("mosquitto_passwd"), ["-b", "-c", passwords, credentials.Name, credentials.Password]);
             await passwd.WaitForExitAsync(cancellationToken);
 
             // Started as root, mosquitto drops to its own user before it reads the password file.
