@@ -3,6 +3,7 @@ using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using Microsoft.Extensions.Logging;
 using Sensact.Pipelines.Events;
+using Sensact.Pipelines.Resilience;
 
 namespace Sensact.Agent.Apps;
 
@@ -184,7 +185,7 @@ internal sealed partial class AppSupervisor : IDisposable
                 return;
             }
 
-            delay = Delay(_failuresInRow);
+            delay = Backoff.After(_restart.MinDelay, _restart.MaxDelay, _failuresInRow);
             _restarts++;
             SetState(AppState.Restarting, error.Message);
             LogRestarting(error, _app.Name, _failuresInRow, delay);
@@ -207,17 +208,6 @@ internal sealed partial class AppSupervisor : IDisposable
 
         LogCompleted(_app.Name);
         _ended.TrySetResult(AppState.Completed);
-    }
-
-    private TimeSpan Delay(int failures)
-    {
-        var delay = _restart.MinDelay;
-        for (var i = 1; i < failures && delay < _restart.MaxDelay; i++)
-        {
-            delay += delay;
-        }
-
-        return delay < _restart.MaxDelay ? delay : _restart.MaxDelay;
     }
 
     private void SetState(AppState state, string? error)

@@ -10,6 +10,7 @@ using Sensact.Agent.Commands;
 using Sensact.Agent.Events;
 using Sensact.Agent.Hosting;
 using Sensact.Agent.Sensors;
+using Sensact.Pipelines.Resilience;
 
 namespace Sensact.Agent.Mqtt;
 
@@ -137,7 +138,7 @@ internal sealed partial class MqttLink(
                 return;
             }
 
-            delay = Backoff.Double(delay, _options.ReconnectMaxDelay);
+            delay = Backoff.Doubled(delay, _options.ReconnectMaxDelay);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
+using Sensact.Pipelines.Resilience;
 
 namespace Sensact.Pipelines;
 
@@ -96,8 +97,7 @@ public static partial class StreamStages
                 }
 
                 var delay = nextDelay;
-                // delay * 2 > maxDelay, written so that doubling a long delay cannot overflow TimeSpan.
-                nextDelay = delay > maxDelay - delay ? maxDelay : delay + delay;
+                nextDelay = Backoff.Doubled(delay, maxDelay);
 
                 if (onRetry is not null)
                 {

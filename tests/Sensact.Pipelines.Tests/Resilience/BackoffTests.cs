@@ -1,6 +1,6 @@
-using Sensact.Agent.Mqtt;
+using Sensact.Pipelines.Resilience;
 
-namespace Sensact.Agent.Tests.Mqtt;
+namespace Sensact.Pipelines.Tests.Resilience;
 
 public sealed class BackoffTests
 {
@@ -8,12 +8,21 @@ public sealed class BackoffTests
     [InlineData(1, 30, 2)]
     [InlineData(16, 30, 30)]
     [InlineData(30, 30, 30)]
-    public void Double_Delay_DoublesUpToTheMaximum(int seconds, int maxSeconds, int expected) =>
-        Assert.Equal(TimeSpan.FromSeconds(expected), Backoff.Double(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(maxSeconds)));
+    public void Doubled_Delay_DoublesUpToTheMaximum(int seconds, int maxSeconds, int expected) =>
+        Assert.Equal(TimeSpan.FromSeconds(expected), Backoff.Doubled(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(maxSeconds)));
 
     [Fact]
-    public void Double_HugeDelay_DoesNotOverflow() =>
-        Assert.Equal(TimeSpan.MaxValue, Backoff.Double(TimeSpan.MaxValue - TimeSpan.FromTicks(1), TimeSpan.MaxValue));
+    public void Doubled_HugeDelay_DoesNotOverflow() =>
+        Assert.Equal(TimeSpan.MaxValue, Backoff.Doubled(TimeSpan.MaxValue - TimeSpan.FromTicks(1), TimeSpan.MaxValue));
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 4)]
+    [InlineData(4, 4)]
+    [InlineData(1000, 4)]
+    public void After_FailuresInARow_DoublesFromTheFirstUpToTheMaximum(int failures, int expectedSeconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), Backoff.After(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), failures));
 
     [Theory]
     [InlineData(0.0, 5_000)]
