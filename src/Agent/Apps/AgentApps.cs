@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Sensact.Agent.Configuration;
 using Sensact.Agent.Hosting;
 using Sensact.Agent.Mqtt;
 using Sensact.Agent.Sensors;
@@ -31,16 +32,8 @@ internal sealed class AgentApps : IDisposable
                 continue;
             }
 
-            var kindName = section[nameof(AppOptions.Kind)];
-            if (string.IsNullOrWhiteSpace(kindName))
+            if (!NamedEntry.TrySelect(section, nameof(AppOptions.Kind), AppKinds.All, "kind", problems, out var kind))
             {
-                problems.Add($"{key}:Kind: required (one of: {string.Join(", ", AppKinds.All.Keys)}).");
-                continue;
-            }
-
-            if (!AppKinds.All.TryGetValue(kindName, out var kind))
-            {
-                problems.Add($"{key}:Kind: unknown kind '{kindName}'; known: {string.Join(", ", AppKinds.All.Keys)}.");
                 continue;
             }
 

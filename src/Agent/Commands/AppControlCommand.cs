@@ -33,6 +33,6 @@ internal sealed class AppControlCommand(string name, AppRunner runner, Func<AppS
         }
 
         var state = action(supervisor);
-        return new JsonObject { ["app"] = supervisor.Name, ["state"] = state.ToString().ToLowerInvariant() };
+        return new JsonObject { ["app"] = supervisor.Name, ["state"] = state.ToWire() };
     }
 }

@@ -21,7 +21,7 @@ internal sealed class AppsListCommand(AgentApps apps, AppStates states) : IComma
                 ["name"] = app.Name,
                 ["kind"] = app.Kind,
                 ["sensors"] = new JsonArray([.. options.SensorNames.Select(s => (JsonNode?)s)]),
-                ["state"] = (status?.State ?? AppState.Starting).ToString().ToLowerInvariant(),
+                ["state"] = (status?.State ?? AppState.Starting).ToWire(),
                 ["restarts"] = status?.Restarts ?? 0,
             });
         }

@@ -67,18 +67,7 @@ internal static class ConfigurationChecker
 
     private static void CheckEntry(IConfigurationSection entry, NamedSectionsNode named, List<string> problems)
     {
-        var selectorPath = ConfigurationPath.Combine(entry.Path, named.SelectorKey);
-        var known = string.Join(", ", named.TypesBySelector.Keys.Order(StringComparer.Ordinal));
-        var selector = entry.GetSection(named.SelectorKey).Value;
-        if (string.IsNullOrEmpty(selector))
-        {
-            problems.Add($"{selectorPath}: required (one of: {known})");
-        }
-        else if (!named.TypesBySelector.TryGetValue(selector, out var type))
-        {
-            problems.Add($"{selectorPath}: unknown {named.Noun} '{selector}'; known: {known}");
-        }
-        else
+        if (NamedEntry.TrySelect(entry, named.SelectorKey, named.TypesBySelector, named.Noun, problems, out var type))
         {
             OptionsTypeCheck.Check(entry, type, problems);
         }

@@ -30,7 +30,7 @@ internal sealed record StatusPayload(string State, string Fleet, string Agent, s
     public static IReadOnlyDictionary<string, AppStatusPayload> From(IReadOnlyDictionary<string, AppStatus> apps) =>
         apps.ToDictionary(
             app => app.Key,
-            app => new AppStatusPayload(app.Value.Kind, app.Value.State.ToString().ToLowerInvariant(), app.Value.Restarts, app.Value.Error),
+            app => new AppStatusPayload(app.Value.Kind, app.Value.State.ToWire(), app.Value.Restarts, app.Value.Error),
             StringComparer.Ordinal);
 }
 

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Reactive.Concurrency;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Sensact.Agent.Configuration;
 using Sensact.Agent.Hosting;
 using Sensact.Devices.Sensors;
 using Sensact.Pipelines.Sensors;
@@ -35,16 +36,8 @@ internal sealed partial class AgentSensors : IDisposable
         {
             var key = $"{Section}:{section.Key}";
             Declared.Add(section.Key);
-            var driverName = section[nameof(SensorOptions.Driver)];
-            if (string.IsNullOrWhiteSpace(driverName))
+            if (!NamedEntry.TrySelect(section, nameof(SensorOptions.Driver), SensorDrivers.All, "driver", problems, out var driver))
             {
-                problems.Add($"{key}:Driver: required (one of: {string.Join(", ", SensorDrivers.All.Keys)}).");
-                continue;
-            }
-
-            if (!SensorDrivers.All.TryGetValue(driverName, out var driver))
-            {
-                problems.Add($"{key}:Driver: unknown driver '{driverName}'; known: {string.Join(", ", SensorDrivers.All.Keys)}.");
                 continue;
             }
 

@@ -114,7 +114,7 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 
             return null;
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception error) when (IsReadError(error))
         {
             return error.Message;
         }

@@ -24,9 +24,6 @@ internal sealed class ActivityApp(string name, ActivityAppOptions options, OnnxA
     public IReadOnlyDictionary<string, ModelCard> Models { get; } =
         new Dictionary<string, ModelCard> { [Path.GetFileName(options.Model)] = classifier.ModelCard };
 
-    /// <summary>Gets the application's use of its sensor (made by the first build), for pausing and counters.</summary>
-    public SensorConsumer<ImuSample>? Consumer => _consumer;
-
     public IObservable<AppEvent> Build(AppBuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
