@@ -20,13 +20,7 @@ dotnet build src/Agent -c Release -v quiet -nologo > /dev/null
 bin=src/Agent/bin/Release/net10.0
 ticks_per_s=$(getconf CLK_TCK)
 
-free_port() {
-  local port
-  while :; do
-    port=$((21000 + RANDOM % 9000))
-    if ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2> /dev/null; then echo $port; return; fi
-  done
-}
+. bench/free-port.sh
 
 run() { # label, extra args...
   local label=$1; shift

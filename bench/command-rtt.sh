@@ -12,13 +12,7 @@ work=$(mktemp -d)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
-free_port() {
-  local port
-  while :; do
-    port=$((21000 + RANDOM % 9000))
-    if ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2> /dev/null; then echo $port; return; fi
-  done
-}
+. bench/free-port.sh
 
 dotnet build src/Agent -c Release -v quiet -nologo > /dev/null
 dotnet build bench/Sensact.Benchmarks -c Release -v quiet -nologo > /dev/null
