@@ -273,7 +273,8 @@ internal sealed partial class MqttLink(
     private void ReportDrops()
     {
         var dropped = outbox.Dropped;
-        if (dropped == _reportedDropped || time.GetElapsedTime(_lastDropReport) < DropReportInterval && _reportedDropped > 0)
+        var reportedRecently = _reportedDropped > 0 && time.GetElapsedTime(_lastDropReport) < DropReportInterval;
+        if (dropped == _reportedDropped || reportedRecently)
         {
             return;
         }
