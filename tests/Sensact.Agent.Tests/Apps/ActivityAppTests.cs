@@ -105,7 +105,7 @@ public sealed class ActivityAppTests
     private static SensorHub Hub(IScheduler clock, double rate)
     {
         var hub = new SensorHub();
-        var source = new ImuReplaySource("imu", new ImuReplayOptions { Path = Walking, SampleRateHz = rate }, clock);
+        var source = new ImuReplaySource("imu", new ReplayOptions { Path = Walking, SampleRateHz = rate }, clock);
         hub.Add(new SharedSensor<ImuSample>(source, scheduler: clock));
         return hub;
     }

@@ -4,10 +4,11 @@ using static System.FormattableString;
 namespace Sensact.Devices.Replay;
 
 /// <summary>
-/// Settings of an <see cref="ImuReplaySource"/>: the <c>replay</c> driver's keys,
-/// <c>Sensors:{name}:Path</c>, <c>SampleRateHz</c>, <c>SpeedFactor</c> and <c>Loop</c>.
+/// Settings of a replay source: the <c>replay</c> driver's keys, <c>Sensors:{name}:Path</c>,
+/// <c>SampleRateHz</c>, <c>SpeedFactor</c>, <c>AsFastAsPossible</c> and <c>Loop</c>, shared by every
+/// recording format (the format is told by the path).
 /// </summary>
-public sealed class ImuReplayOptions : SensorOptions
+public sealed class ReplayOptions : SensorOptions
 {
     /// <summary>
     /// Gets or sets what to replay: one CSV file, or a data-set folder with one sub-folder per activity
@@ -21,8 +22,18 @@ public sealed class ImuReplayOptions : SensorOptions
     /// <summary>Gets or sets how much faster than real time to replay (2 = twice as fast).</summary>
     public double SpeedFactor { get; set; } = 1.0;
 
+    /// <summary>
+    /// Gets or sets whether to replay as fast as the consumers take frames, ignoring
+    /// <see cref="SpeedFactor"/>; frames then carry the recording's own times (see <see cref="ReplayPacing"/>).
+    /// </summary>
+    public bool AsFastAsPossible { get; set; }
+
     /// <summary>Gets or sets whether to start again from the first recording after the last one.</summary>
     public bool Loop { get; set; } = true;
+
+    /// <summary>Copies the options, so that a source keeps the values it was created with.</summary>
+    /// <returns>A copy.</returns>
+    public ReplayOptions Copy() => (ReplayOptions)MemberwiseClone();
 
     /// <summary>Checks the values, naming each bad one by its key.</summary>
     /// <returns>One message per bad value; empty when the options are valid.</returns>
