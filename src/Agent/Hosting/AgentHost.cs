@@ -103,6 +103,9 @@ internal static class AgentHost
         services.AddSingleton<ICommand, StatusCommand>();
         services.AddSingleton<ICommand, AppsListCommand>();
         services.AddSingleton<ICommand, ConfigGetCommand>();
+        services.AddSingleton<AppSettings>();
+        services.AddSingleton<ICommand, ConfigSetCommand>();
+        services.AddSingleton<ICommand, ModelSwapCommand>();
         services.AddSingleton<ICommand>(provider => AppControlCommand.Start(provider.GetRequiredService<AppRunner>()));
         services.AddSingleton<ICommand>(provider => AppControlCommand.Stop(provider.GetRequiredService<AppRunner>()));
 

@@ -45,11 +45,7 @@ internal sealed class ActivityKind : IAppKind
             problems.Add($"Inference:{problem}");
         }
 
-        if (!(activity.MinConfidence is >= 0 and <= 1))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MinConfidence must be between 0 and 1 (got {activity.MinConfidence})."));
-        }
-
+        CheckMinConfidence(activity, problems);
         ISharedSensor? sensor = null;
         if (activity.SensorNames.Count == 1 && sensors.TryGet(activity.SensorNames[0], out var found))
         {
@@ -65,6 +61,22 @@ internal sealed class ActivityKind : IAppKind
             return null;
         }
 
+        var classifier = Load(activity, sensor, problems);
+        return classifier is null ? null : new ActivityApp(name, activity, classifier, sensor!);
+    }
+
+    /// <summary>Checks <c>MinConfidence</c>.</summary>
+    internal static void CheckMinConfidence(ActivityAppOptions activity, ICollection<string> problems)
+    {
+        if (!(activity.MinConfidence is >= 0 and <= 1))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MinConfidence must be between 0 and 1 (got {activity.MinConfidence})."));
+        }
+    }
+
+    /// <summary>Loads the model and checks it against the sensor's rate; null (and a problem) when it cannot serve.</summary>
+    internal static OnnxActivityClassifier? Load(ActivityAppOptions activity, ISharedSensor? sensor, ICollection<string> problems)
+    {
         OnnxActivityClassifier classifier;
         try
         {
@@ -87,6 +99,6 @@ internal sealed class ActivityKind : IAppKind
             return null;
         }
 
-        return new ActivityApp(name, activity, classifier);
+        return classifier;
     }
 }
