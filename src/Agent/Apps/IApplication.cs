@@ -30,6 +30,15 @@ public interface IApplication : IDisposable
     /// <param name="problems">Where problems go.</param>
     void Reconfigure(AppOptions options, ICollection<string> problems);
 
+    /// <summary>
+    /// Checks, before a sensor it reads switches to a new source (<c>sensor.rate</c>), that the
+    /// application can go on reading it; problems name their key relative to the application's section.
+    /// </summary>
+    /// <param name="sensor">The sensor's name.</param>
+    /// <param name="source">The new source.</param>
+    /// <param name="problems">Where problems go.</param>
+    void CheckSource(string sensor, object source, ICollection<string> problems);
+
     /// <summary>Builds the application's event stream; subscribing starts it, disposing stops it.</summary>
     /// <param name="context">Sensors, scheduler, clock and logging.</param>
     /// <returns>The events; an error means the application failed, completion that its sources ended.</returns>

@@ -15,6 +15,9 @@ public sealed class CommandException : Exception
     /// <summary>The command names an application the agent does not have.</summary>
     public const string UnknownApp = "unknown_app";
 
+    /// <summary>The command names a sensor the agent does not have.</summary>
+    public const string UnknownSensor = "unknown_sensor";
+
     /// <summary>A new setting breaks the rules the agent checks at start (the message names the key and the rule); nothing changed.</summary>
     public const string InvalidValue = "invalid_value";
 

@@ -106,6 +106,7 @@ internal static class AgentHost
         services.AddSingleton<AppSettings>();
         services.AddSingleton<ICommand, ConfigSetCommand>();
         services.AddSingleton<ICommand, ModelSwapCommand>();
+        services.AddSingleton<ICommand, SensorRateCommand>();
         services.AddSingleton<ICommand>(provider => AppControlCommand.Start(provider.GetRequiredService<AppRunner>()));
         services.AddSingleton<ICommand>(provider => AppControlCommand.Stop(provider.GetRequiredService<AppRunner>()));
 

@@ -210,6 +210,10 @@ public sealed class AppSupervisorTests
 
         public void Reconfigure(AppOptions options, ICollection<string> problems) => problems.Add("nothing is live");
 
+        public void CheckSource(string sensor, object source, ICollection<string> problems)
+        {
+        }
+
         public void Dispose()
         {
         }

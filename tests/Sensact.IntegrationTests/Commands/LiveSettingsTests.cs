@@ -78,6 +78,42 @@ public sealed class LiveSettingsTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SensorRate_OpenSensor_SwitchesToANewSourceAndEventsGoOn()
+    {
+        await using var agent = await RunningAgentAsync("live-rate");
+        var sensor = Assert.Single(agent.Sensors.Hub.Sensors);
+        var before = sensor.Source;
+        var published = agent.Outbox.Enqueued;
+
+        var result = agent.Command("sensor.rate", """{"sensor":"imu","hz":26}""")!;
+        await AgentUnderTest.WaitUntilAsync(() => agent.Outbox.Enqueued >= published + 3, Deadline);
+
+        Assert.Equal("Sensors:imu:SampleRateHz", result["key"]!.GetValue<string>());
+        Assert.NotSame(before, sensor.Source);
+        Assert.True(sensor.IsOpen);
+        Assert.Equal(AppState.Running, agent.Apps.Snapshot()["activity"].State);
+    }
+
+    [Theory]
+    [InlineData("""{"sensor":"imu","hz":52}""", CommandException.InvalidValue, "Apps:activity:Model: the model was trained on 26 Hz data, but sensor 'imu' delivers 52 Hz")]
+    [InlineData("""{"sensor":"imu","hz":-1}""", CommandException.InvalidValue, "Sensors:imu:SampleRateHz must be greater than 0 (got -1).")]
+    [InlineData("""{"sensor":"camera","hz":10}""", CommandException.UnknownSensor, "no sensor 'camera' (sensors: imu)")]
+    [InlineData("""{"sensor":"imu","hz":"fast"}""", CommandException.BadRequest, "sensor.rate needs")]
+    public async Task SensorRate_Refused_SensorKeepsItsSource(string arguments, string code, string message)
+    {
+        await using var agent = await RunningAgentAsync("live-rate-refused");
+        var sensor = Assert.Single(agent.Sensors.Hub.Sensors);
+        var before = sensor.Source;
+
+        var error = Assert.Throws<CommandException>(() => agent.Command("sensor.rate", arguments));
+
+        Assert.Equal(code, error.Code);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Same(before, sensor.Source);
+        Assert.Equal("26", agent.Command("config.get", """{"key":"Sensors:imu:SampleRateHz"}""")!.GetValue<string>());
+    }
+
     private static async Task<AgentUnderTest> RunningAgentAsync(string id)
     {
         var agent = await AgentUnderTest.StartAsync(id, $"--Mqtt:Port={FreePort.Next()}");

@@ -39,11 +39,20 @@ internal sealed class ActivityApp(string name, ActivityAppOptions options, OnnxA
         // One consumer for the application's lifetime: a restart subscribes it again, so its
         // counters keep counting. Only one build runs at a time (the runner disposes the old one first).
         var consumer = _consumer ??= imu.Consume(name, options.Delivery, context.Scheduler);
-        Func<string?>? truth = imu.Source is IGroundTruth groundTruth ? () => groundTruth.CurrentLabel : null;
+        // Read at every window: the sensor's source changes with sensor.rate.
+        Func<string?>? truth = imu.Source is IGroundTruth ? () => (imu.Source as IGroundTruth)?.CurrentLabel : null;
         return consumer.Frames
             .SlidingWindows(_classifier.Card.WindowSize, _classifier.Card.Hop)
             .ClassifyActivity(_classifier, context.Scheduler, name, truth)
             .Where(decision => decision.Confidence >= Volatile.Read(ref _minConfidence));
+    }
+
+    public void CheckSource(string sensor, object source, ICollection<string> problems)
+    {
+        if (ActivityKind.RateProblem(_classifier.Card, sensor, source) is { } rate)
+        {
+            problems.Add(rate);
+        }
     }
 
     public void Reconfigure(AppOptions next, ICollection<string> problems)

@@ -90,15 +90,21 @@ internal sealed class ActivityKind : IAppKind
             return null;
         }
 
-        if (sensor?.Source is ISampledSensor sampled && Math.Abs(sampled.SampleRateHz - classifier.Card.SampleRateHz) > 1e-6)
+        if (sensor is not null && RateProblem(classifier.Card, sensor.Name, sensor.Source) is { } rate)
         {
-            problems.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Model: the model was trained on {classifier.Card.SampleRateHz} Hz data, but sensor '{sensor.Name}' delivers {sampled.SampleRateHz} Hz (Sensors:{sensor.Name}:SampleRateHz); windows would span the wrong time and be misclassified."));
+            problems.Add(rate);
             classifier.Dispose();
             return null;
         }
 
         return classifier;
     }
+
+    /// <summary>Says why a model trained at the card's rate cannot read <paramref name="source"/>; null when it can.</summary>
+    internal static string? RateProblem(ActivityModelCard card, string sensor, object source) =>
+        source is ISampledSensor sampled && Math.Abs(sampled.SampleRateHz - card.SampleRateHz) > 1e-6
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"Model: the model was trained on {card.SampleRateHz} Hz data, but sensor '{sensor}' delivers {sampled.SampleRateHz} Hz (Sensors:{sensor}:SampleRateHz); windows would span the wrong time and be misclassified.")
+            : null;
 }
