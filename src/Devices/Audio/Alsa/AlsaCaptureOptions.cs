@@ -43,8 +43,8 @@ public sealed class AlsaCaptureOptions : SensorOptions
     /// </summary>
     public int BufferPeriods { get; set; } = 4;
 
-    /// <summary>Gets the duration of one chunk.</summary>
-    public TimeSpan PeriodDuration => TimeSpan.FromSeconds((double)PeriodSamples / SampleRateHz);
+    /// <summary>Gets the duration of one chunk (not a key: internal, so the configuration checker refuses it).</summary>
+    internal TimeSpan PeriodDuration => TimeSpan.FromSeconds((double)PeriodSamples / SampleRateHz);
 
     /// <summary>Copies the options, so that a source keeps the values it was created with.</summary>
     /// <returns>A copy.</returns>
