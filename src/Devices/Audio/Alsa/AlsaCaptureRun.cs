@@ -50,16 +50,26 @@ internal sealed partial class AlsaCaptureRun : IDisposable
         _thread = new Thread(Run) { Name = $"alsa-{source.Id}", IsBackground = true };
     }
 
-    public AlsaCaptureRun Start()
+    /// <summary>Starts the capture thread, unless the run was disposed first.</summary>
+    public void Start()
     {
-        _thread.Start();
-        return this;
+        lock (_thread)
+        {
+            if (!_stopping)
+            {
+                _thread.Start();
+            }
+        }
     }
 
     /// <summary>Stops the capture thread and waits (briefly) until it has closed the device, so that it can be opened again at once.</summary>
     public void Dispose()
     {
-        _stopping = true;
+        lock (_thread)
+        {
+            _stopping = true;
+        }
+
         if (Thread.CurrentThread != _thread && _thread.IsAlive)
         {
             _thread.Join(JoinTimeout);
@@ -101,6 +111,11 @@ internal sealed partial class AlsaCaptureRun : IDisposable
             if (!Fill(pcm, scratch, frames))
             {
                 continue;
+            }
+
+            if (_stopping)
+            {
+                break;
             }
 
             var buffer = _pool.Rent(scratch.Length);

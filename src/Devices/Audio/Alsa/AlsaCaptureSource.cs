@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -83,7 +84,15 @@ public sealed class AlsaCaptureSource : ISensorSource<AudioChunk>, ISampledSenso
         _pool = pool ?? new BufferPool<float>();
         _logger = logger ?? NullLogger.Instance;
         Frames = Observable.Create<Frame<AudioChunk>>(observer =>
-            new AlsaCaptureRun(this, _options, _open, observer, _pool, _clock, _logger).Start());
+        {
+            var run = new AlsaCaptureRun(this, _options, _open, observer, _pool, _clock, _logger);
+            // Rx wires a subscription inside a trampoline on the subscribing thread; starting the
+            // thread from that trampoline's queue lets the whole chain finish wiring first. Started at
+            // once, a fast device (ALSA's file and null plugins) could complete a Take(n) downstream
+            // before the chain could dispose this run, and go on filling buffers nobody releases.
+            CurrentThreadScheduler.Instance.Schedule(run.Start);
+            return run;
+        });
     }
 
     /// <inheritdoc />
