@@ -186,7 +186,7 @@ internal sealed partial class AlsaCaptureRun : IDisposable
         Check(pcm.Recover(error));
         Check(pcm.Start());
         var lost = _timeline.Restart(_clock.GetUtcNow(), pcm.TriggerTime()) + framesReadInPeriod;
-        var (overruns, _) = _source.CountOverrun(lost);
+        var overruns = _source.CountLoss(lost, overrun: error == -EPipe);
         var gap = TimeSpan.FromSeconds((double)lost / _options.SampleRateHz);
         if (error == -EPipe)
         {

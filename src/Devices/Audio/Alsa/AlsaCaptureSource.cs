@@ -110,7 +110,7 @@ public sealed class AlsaCaptureSource : ISensorSource<AudioChunk>, ISampledSenso
     /// <summary>Gets how many over-runs were recovered, over every subscription so far.</summary>
     public long Overruns => Interlocked.Read(ref _overruns);
 
-    /// <summary>Gets how many frames (one sample per channel each) over-runs lost, over every subscription so far.</summary>
+    /// <summary>Gets how many frames (one sample per channel each) over-runs and suspends lost, over every subscription so far.</summary>
     public long LostFrames => Interlocked.Read(ref _lostFrames);
 
     /// <summary>
@@ -134,7 +134,10 @@ public sealed class AlsaCaptureSource : ISensorSource<AudioChunk>, ISampledSenso
         }
     }
 
-    /// <summary>Counts an over-run and the frames it lost.</summary>
-    internal (long Overruns, long LostFrames) CountOverrun(long lostFrames) =>
-        (Interlocked.Increment(ref _overruns), Interlocked.Add(ref _lostFrames, lostFrames));
+    /// <summary>Counts the frames an over-run (or a suspend) lost, and the over-run; returns the over-runs so far.</summary>
+    internal long CountLoss(long lostFrames, bool overrun)
+    {
+        Interlocked.Add(ref _lostFrames, lostFrames);
+        return overrun ? Interlocked.Increment(ref _overruns) : Overruns;
+    }
 }
