@@ -87,10 +87,15 @@ internal sealed partial class AlsaCaptureRun : IDisposable
         }
         catch (Exception error)
         {
-            // After a disposal nobody listens any more; an error while stopping is not news.
+            // After a disposal nobody listens any more; the error (a consumer that threw in OnNext
+            // disposes the subscription on its way out) is only logged.
             if (!_stopping)
             {
                 _observer.OnError(error);
+            }
+            else
+            {
+                LogEndedAfterDisposal(error, _options.Device);
             }
         }
         finally
@@ -221,6 +226,9 @@ internal sealed partial class AlsaCaptureRun : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ALSA over-run on {Device}: {GapMs:0.#} ms of audio lost (over-run {Overruns} so far); capture goes on, the gap shows in the originating times")]
     private partial void LogOverrun(string device, double gapMs, long overruns);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Capture from ALSA device {Device} ended with an error after its subscription was disposed")]
+    private partial void LogEndedAfterDisposal(Exception error, string device);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ALSA device {Device} was suspended and resumed: {GapMs:0.#} ms of audio lost")]
     private partial void LogResumed(string device, double gapMs);
