@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Sensact.Devices.Buffers;
 using Sensact.Devices.Camera;
+using Sensact.Devices.Camera.Mjpeg;
 using Sensact.Devices.Camera.Tensors;
 
 namespace Sensact.Benchmarks.Camera;
@@ -29,6 +30,19 @@ internal static class CameraConvertTiming
         Report("YUYV 640x480 -> 320x240 RGB planar float", convertTimes);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio convert / copy: {convertTimes[0] / copyTimes[0]:F1} (min), {Median(convertTimes) / Median(copyTimes):F1} (median)"));
         frame.Release();
+
+        var jpeg = JpegDecodeBenchmarks.MakeJpeg();
+        var splitter = new MjpegSplitter();
+        var decoder = new ImageDecoder();
+        var decodeTimes = Time(Math.Max(1, iterations / 10), () =>
+        {
+            splitter.Write(jpeg);
+            while (splitter.TryReadFrame(out var image))
+            {
+                decoder.DecodeRgb24(image, pool).Release();
+            }
+        });
+        Report($"split + decode 640x480 MJPEG ({jpeg.Length} B)", decodeTimes);
     }
 
     private static double[] Time(int iterations, Action action)
