@@ -31,9 +31,18 @@ public sealed class ShippedConfigsTests
 
         Assert.Empty(ConfigurationChecker.Check(configuration, AgentConfigurationSchema.Create()));
         using var sensors = new AgentSensors(configuration, NullLoggerFactory.Instance);
+        if (sensors.Problems.Count > 0 && sensors.Problems.All(IsMissingHardware))
+        {
+            // An overlay for a real camera: without the device here, the start is refused naming it.
+            Assert.Skip($"{overlay} needs hardware this machine lacks: {string.Join(" ", sensors.Problems)}");
+        }
+
         using var apps = new AgentApps(configuration, sensors);
         Assert.Equal(configuration.GetSection(AgentApps.Section).GetChildren().Count(), apps.Apps.Count);
     }
+
+    private static bool IsMissingHardware(string problem) =>
+        problem.Contains(":Device: Camera device", StringComparison.Ordinal) || problem.Contains(":Command: '", StringComparison.Ordinal);
 
     private static IConfiguration Load(string? overlay = null)
     {
