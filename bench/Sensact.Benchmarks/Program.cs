@@ -30,6 +30,7 @@ switch (args)
             alsa.Length > 0 ? alsa[0] : "null",
             alsa.Length > 1 ? int.Parse(alsa[1], CultureInfo.InvariantCulture) : 2_000,
             alsa.Length > 2 ? int.Parse(alsa[2], CultureInfo.InvariantCulture) : 100_000);
+        return;
     case ["camera-convert-timing", .. var count]:
         CameraConvertTiming.Run(count.Length > 0 ? int.Parse(count[0], CultureInfo.InvariantCulture) : 1000);
         return;
