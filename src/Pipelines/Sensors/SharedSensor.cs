@@ -18,7 +18,8 @@ namespace Sensact.Pipelines.Sensors;
 /// A sensor that fails is reopened with backoff (see <see cref="SensorRecovery"/>) while its
 /// consumers stay subscribed: they see a pause in frames, not an error. The hub renumbers frames:
 /// <see cref="Frame{T}.Sequence"/> keeps counting across reopens and pauses, and
-/// <see cref="Frame{T}.Segment"/> grows by one at every opening, so windows never span a gap.
+/// <see cref="Frame{T}.Segment"/> grows by one at every opening, so windows never span a gap. A source
+/// that numbers its own frames (<see cref="INumberedSource"/>, a replayed recording) keeps its numbers.
 /// </para>
 /// <para>
 /// Frames are handed to every attached consumer on the sensor's thread; each consumer's delivery
@@ -37,6 +38,7 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly IObservable<Frame<T>> _opened;
+    private readonly bool _keepNumbers;
     private readonly List<ISensorConsumer> _consumers = [];
     private IObserver<Frame<T>>[] _sinks = [];
     private SingleAssignmentDisposable? _upstream;
@@ -60,6 +62,7 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
         recovery ??= SensorRecovery.Default;
         Source = source;
         Name = source.Id;
+        _keepNumbers = source is INumberedSource;
         // Every opening of the sensor is a new segment: the first (in Attach) and every reopening
         // after a failure (counted here, before RetryWithBackoff subscribes again).
         _opened = source.Frames.RetryWithBackoff(
@@ -192,7 +195,8 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
     {
         // Frames arrive one at a time (one opening at a time), so the counter has one writer; it is
         // read by metrics from other threads.
-        var stamped = frame with { Sequence = _next, Segment = Volatile.Read(ref _segment) };
+        // A source with numbers of its own (a replayed recording) keeps them.
+        var stamped = _keepNumbers ? frame : frame with { Sequence = _next, Segment = Volatile.Read(ref _segment) };
         Volatile.Write(ref _next, _next + 1);
         // Every consumer but the last gets a reference of its own to a pooled payload; the last gets
         // the source's, which is handed over last so that no consumer can release it before the others
