@@ -185,11 +185,12 @@ public sealed partial class McapRecorder : IDisposable
                 break;
             }
 
+            var length = file.Length;
             file.Delete();
-            total -= file.Length;
+            total -= length;
             _files.Remove(file.FullName);
             _files.Remove(Path.Combine(directory, file.Name));
-            LogDeleted(file.FullName, file.Length, _options.MaxTotalBytes);
+            LogDeleted(file.FullName, length, _options.MaxTotalBytes);
         }
     }
 

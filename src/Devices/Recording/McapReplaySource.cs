@@ -136,7 +136,12 @@ public sealed class McapReplaySource<T> : ISensorSource<T>, ISampledSensor, INum
             bool more;
             try
             {
-                observer.OnNext(player.Take(originatingTime));
+                if (!player.TryTake(originatingTime, out var frame))
+                {
+                    return false;
+                }
+
+                observer.OnNext(frame);
                 more = player.Advance();
             }
             catch (Exception error) when (IsReadError(error))
@@ -163,6 +168,8 @@ public sealed class McapReplaySource<T> : ISensorSource<T>, ISampledSensor, INum
     {
         private readonly McapReplaySource<T> _source;
         private readonly DateTimeOffset _recordedStart;
+        private readonly Lock _gate = new();
+        private bool _disposed;
         private McapReader _reader;
         private long _pass;
         private long _localPass;
@@ -195,13 +202,47 @@ public sealed class McapReplaySource<T> : ISensorSource<T>, ISampledSensor, INum
         /// <summary>The offset of the frame read ahead (the next to emit) from this subscription's first.</summary>
         public TimeSpan OffsetOf(long i) => _next.OriginatingTime - _recordedStart + (_localPass * _source._passLength);
 
-        public Frame<T> Take(DateTimeOffset originatingTime)
+        /// <summary>Hands the frame read ahead on, stamped; <c>false</c> once disposed (the frame was released).</summary>
+        public bool TryTake(DateTimeOffset originatingTime, out Frame<T> frame)
         {
-            _holding = false;
-            return _next with { OriginatingTime = originatingTime };
+            lock (_gate)
+            {
+                frame = _next with { OriginatingTime = originatingTime };
+                _holding = false;
+                return !_disposed;
+            }
         }
 
+        /// <summary>Reads the next frame ahead; <c>false</c> at the end, or once disposed (possibly from within <c>OnNext</c>, or another thread).</summary>
         public bool Advance()
+        {
+            lock (_gate)
+            {
+                return !_disposed && AdvanceLocked();
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                _disposed = true;
+                if (_holding && _next.Payload is Buffers.ISharedPayload shared)
+                {
+                    shared.Release();
+                }
+
+                _holding = false;
+                _reader.Dispose();
+            }
+        }
+
+        private bool AdvanceLocked()
         {
             if (ReadNext())
             {
@@ -218,17 +259,6 @@ public sealed class McapReplaySource<T> : ISensorSource<T>, ISampledSensor, INum
             _pass = Interlocked.Increment(ref _source._passes) - 1;
             _localPass++;
             return ReadNext();
-        }
-
-        public void Dispose()
-        {
-            if (_holding && _next.Payload is Buffers.ISharedPayload shared)
-            {
-                shared.Release();
-            }
-
-            _holding = false;
-            _reader.Dispose();
         }
 
         private bool ReadNext()
