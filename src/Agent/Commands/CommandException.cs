@@ -15,6 +15,9 @@ public sealed class CommandException : Exception
     /// <summary>The command names an application the agent does not have.</summary>
     public const string UnknownApp = "unknown_app";
 
+    /// <summary>The command names a sensor the agent does not have.</summary>
+    public const string UnknownSensor = "unknown_sensor";
+
     /// <summary>The agent has too many commands waiting; try again.</summary>
     public const string Busy = "busy";
 

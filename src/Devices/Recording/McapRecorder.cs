@@ -126,6 +126,19 @@ public sealed partial class McapRecorder : IDisposable
         return true;
     }
 
+    /// <summary>Opens the next file now, if none is open (to name it before the first frame arrives).</summary>
+    /// <returns>The file being written.</returns>
+    /// <exception cref="IOException">The folder or the file cannot be created.</exception>
+    public string OpenFile()
+    {
+        if (_writer is null)
+        {
+            OpenFile(_time.GetUtcNow());
+        }
+
+        return _files[^1];
+    }
+
     /// <summary>Finishes the file being written (summary and footer); the next frame opens a new one.</summary>
     public void CloseFile()
     {

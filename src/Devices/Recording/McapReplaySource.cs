@@ -48,10 +48,11 @@ public sealed class McapReplaySource<T> : ISensorSource<T>, ISampledSensor, INum
     /// <param name="codec">How the channel's messages are decoded; its schema must be the channel's.</param>
     /// <param name="scheduler">The scene clock that paces the replay; <see cref="Scheduler.Default"/> when <c>null</c>.</param>
     /// <param name="logger">Where to report what is replayed.</param>
+    /// <param name="summary">The file's summary when the caller has read it already (<see cref="McapSummary.Read"/>); read now when <c>null</c>.</param>
     /// <exception cref="ArgumentException">The options are not valid, the file has no such channel, or the channel's schema is not the codec's.</exception>
     /// <exception cref="InvalidDataException">The file is not an MCAP file or is malformed.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public McapReplaySource(string id, ReplayOptions options, IFrameCodec<T> codec, IScheduler? scheduler = null, ILogger<McapReplaySource<T>>? logger = null)
+    public McapReplaySource(string id, ReplayOptions options, IFrameCodec<T> codec, IScheduler? scheduler = null, ILogger<McapReplaySource<T>>? logger = null, McapSummary? summary = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(options);
@@ -68,7 +69,7 @@ public sealed class McapReplaySource<T> : ISensorSource<T>, ISampledSensor, INum
         _codec = codec;
         _scheduler = scheduler ?? Scheduler.Default;
         _logger = logger ?? NullLogger<McapReplaySource<T>>.Instance;
-        var summary = McapSummary.Read(_path);
+        summary ??= McapSummary.Read(_path);
         var channel = summary.FindReplayable(options.Channel ?? id, out var problem) ?? throw new ArgumentException(problem, nameof(options));
         if (channel.Schema?.Name != codec.SchemaName)
         {
