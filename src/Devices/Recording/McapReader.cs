@@ -19,8 +19,9 @@ public sealed class McapReader : IDisposable
     private readonly bool _leaveOpen;
     private readonly Dictionary<ushort, McapSchema> _schemas = [];
     private readonly Dictionary<ushort, McapChannel> _channels = [];
-    private readonly byte[] _prefix = new byte[McapOpcode.RecordPrefix];
-    private byte[] _record = new byte[64 * 1024];
+    private byte[] _window = new byte[256 * 1024];
+    private int _start;
+    private int _end;
     private ReadOnlyMemory<byte> _chunk;
     private bool _ended;
 
@@ -64,7 +65,7 @@ public sealed class McapReader : IDisposable
     /// <exception cref="InvalidDataException">The file is not an MCAP file.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static McapReader Open(string path) =>
-        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024));
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0));
 
     /// <summary>Reads the next message, and the schema and channel records before it.</summary>
     /// <param name="message">The message; its data is valid until the next call.</param>
@@ -146,25 +147,61 @@ public sealed class McapReader : IDisposable
             return false;
         }
 
-        var read = _stream.ReadAtLeast(_prefix, _prefix.Length, throwOnEndOfStream: false);
-        var contentLength = BinaryPrimitives.ReadUInt64LittleEndian(_prefix.AsSpan(1));
-        if (read < _prefix.Length || contentLength > int.MaxValue || (_stream.CanSeek && contentLength > (ulong)(_stream.Length - _stream.Position)))
+        // Records are parsed out of a window of the file read in large blocks: one read per block,
+        // not two per record.
+        if (!Fill(McapOpcode.RecordPrefix))
         {
             return End(truncated: true);
         }
 
-        if (_record.Length < (int)contentLength)
-        {
-            _record = new byte[Math.Max((int)contentLength, _record.Length * 2)];
-        }
-
-        if (_stream.ReadAtLeast(_record.AsSpan(0, (int)contentLength), (int)contentLength, throwOnEndOfStream: false) < (int)contentLength)
+        var contentLength = BinaryPrimitives.ReadUInt64LittleEndian(_window.AsSpan(_start + 1));
+        var available = _end - _start - McapOpcode.RecordPrefix + (_stream.CanSeek ? _stream.Length - _stream.Position : 0);
+        if (contentLength > int.MaxValue - McapOpcode.RecordPrefix
+            || (_stream.CanSeek && contentLength > (ulong)available) // a cut record: no buffer for a length that is not there
+            || !Fill(McapOpcode.RecordPrefix + (int)contentLength))
         {
             return End(truncated: true);
         }
 
-        opcode = _prefix[0];
-        content = _record.AsMemory(0, (int)contentLength);
+        opcode = _window[_start];
+        content = _window.AsMemory(_start + McapOpcode.RecordPrefix, (int)contentLength);
+        _start += McapOpcode.RecordPrefix + (int)contentLength;
+        return true;
+    }
+
+    // Makes at least `count` bytes available from _start, moving what is left to the front of the
+    // window (or into a larger one) and reading more; false at the end of the stream.
+    private bool Fill(int count)
+    {
+        if (_end - _start >= count)
+        {
+            return true;
+        }
+
+        if (_window.Length < count)
+        {
+            var larger = new byte[Math.Max(count, _window.Length * 2)];
+            _window.AsSpan(_start, _end - _start).CopyTo(larger);
+            _window = larger;
+        }
+        else
+        {
+            _window.AsSpan(_start, _end - _start).CopyTo(_window);
+        }
+
+        _end -= _start;
+        _start = 0;
+        while (_end < count)
+        {
+            var read = _stream.Read(_window.AsSpan(_end));
+            if (read == 0)
+            {
+                return false;
+            }
+
+            _end += read;
+        }
+
         return true;
     }
 
