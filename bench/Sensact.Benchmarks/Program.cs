@@ -3,11 +3,13 @@ using BenchmarkDotNet.Running;
 using Sensact.Benchmarks.Activity;
 using Sensact.Benchmarks.Commands;
 using Sensact.Benchmarks.Platform;
+using Sensact.Benchmarks.Recording;
 
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*SharedSensor*'   (the hub's frame path, per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- timer-baseline 26
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- pipeline-cpu source|deliver|windows|classify eventloop|taskpool|default
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- mcap-cpu [rounds]   (MCAP recording per CPU-second; docs/benchmarks.md)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- command-rtt <broker port> <topic root> [count] [concurrent]   (bench/command-rtt.sh)
 switch (args)
 {
@@ -20,6 +22,9 @@ switch (args)
             root,
             rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1000,
             rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 100);
+        return;
+    case ["mcap-cpu", .. var rounds]:
+        McapCpu.Run(rounds.Length > 0 ? int.Parse(rounds[0], CultureInfo.InvariantCulture) : 20);
         return;
     case ["pipeline-cpu", var stage, var scheduler]:
         await PipelineCpu.RunAsync(stage, scheduler);

@@ -155,12 +155,21 @@ public sealed class McapReader : IDisposable
         }
 
         var contentLength = BinaryPrimitives.ReadUInt64LittleEndian(_window.AsSpan(_start + 1));
-        var available = _end - _start - McapOpcode.RecordPrefix + (_stream.CanSeek ? _stream.Length - _stream.Position : 0);
-        if (contentLength > int.MaxValue - McapOpcode.RecordPrefix
-            || (_stream.CanSeek && contentLength > (ulong)available) // a cut record: no buffer for a length that is not there
-            || !Fill(McapOpcode.RecordPrefix + (int)contentLength))
+        if (contentLength > int.MaxValue - McapOpcode.RecordPrefix)
         {
             return End(truncated: true);
+        }
+
+        var whole = McapOpcode.RecordPrefix + (int)contentLength;
+        if (_end - _start < whole)
+        {
+            // Asked only when the window must grow: a length that the rest of the file cannot hold is
+            // a cut record, not a reason to allocate its buffer.
+            var rest = _stream.CanSeek ? _stream.Length - _stream.Position + (_end - _start) : long.MaxValue;
+            if (whole > rest || !Fill(whole))
+            {
+                return End(truncated: true);
+            }
         }
 
         opcode = _window[_start];
