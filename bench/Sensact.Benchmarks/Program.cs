@@ -5,6 +5,7 @@ using Sensact.Benchmarks.Audio;
 using Sensact.Benchmarks.Camera;
 using Sensact.Benchmarks.Commands;
 using Sensact.Benchmarks.Platform;
+using Sensact.Benchmarks.Recording;
 
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*SharedSensor*'   (the hub's frame path, per frame)
@@ -12,6 +13,7 @@ using Sensact.Benchmarks.Platform;
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- camera-convert-timing [iterations]   (min and median per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- pipeline-cpu source|deliver|windows|classify eventloop|taskpool|default
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- alsa-alloc [device] [warm-up periods] [measured periods]   (ALSA capture, bytes per period)
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- mcap-cpu [rounds]   (MCAP recording per CPU-second; docs/benchmarks.md)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- command-rtt <broker port> <topic root> [count] [concurrent]   (bench/command-rtt.sh)
 switch (args)
 {
@@ -33,6 +35,9 @@ switch (args)
         return;
     case ["camera-convert-timing", .. var count]:
         CameraConvertTiming.Run(count.Length > 0 ? int.Parse(count[0], CultureInfo.InvariantCulture) : 1000);
+        return;
+    case ["mcap-cpu", .. var rounds]:
+        McapCpu.Run(rounds.Length > 0 ? int.Parse(rounds[0], CultureInfo.InvariantCulture) : 20);
         return;
     case ["pipeline-cpu", var stage, var scheduler]:
         await PipelineCpu.RunAsync(stage, scheduler);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sensact.Agent.Configuration;
 using Sensact.Agent.Hosting;
+using Sensact.Devices.Replay;
 using Sensact.Devices.Sensors;
 using Sensact.Pipelines.Sensors;
 
@@ -44,6 +45,12 @@ internal sealed partial class AgentSensors : IDisposable
             }
 
             var options = (SensorOptions)(section.Get(driver.OptionsType) ?? Activator.CreateInstance(driver.OptionsType)!);
+            if (options is ReplayOptions replay)
+            {
+                // A recording with several channels replays the sensor's own one unless told otherwise.
+                replay.Channel ??= section.Key;
+            }
+
             driver.Resolve(options, ContentPaths.Resolve);
             var sensorProblems = driver.Validate(options).Select(problem => $"{key}:{problem}").ToList();
             problems.AddRange(sensorProblems);

@@ -5,14 +5,14 @@ namespace Sensact.Devices.Replay;
 
 /// <summary>
 /// Settings of a replay source: the <c>replay</c> driver's keys, <c>Sensors:{name}:Path</c>,
-/// <c>SampleRateHz</c>, <c>SpeedFactor</c>, <c>AsFastAsPossible</c> and <c>Loop</c>, shared by every
+/// <c>SampleRateHz</c>, <c>SpeedFactor</c>, <c>AsFastAsPossible</c>, <c>Loop</c> and <c>Channel</c>, shared by every
 /// recording format (the format is told by the path).
 /// </summary>
 public sealed class ReplayOptions : SensorOptions
 {
     /// <summary>
-    /// Gets or sets what to replay: one CSV file, or a data-set folder with one sub-folder per activity
-    /// (<c>walking/*.csv</c>, <c>running/*.csv</c>, ...).
+    /// Gets or sets what to replay: one CSV file, a data-set folder with one sub-folder per activity
+    /// (<c>walking/*.csv</c>, <c>running/*.csv</c>, ...), or an MCAP recording (<c>*.mcap</c>).
     /// </summary>
     public string Path { get; set; } = "data/imu/stm32-har";
 
@@ -31,6 +31,12 @@ public sealed class ReplayOptions : SensorOptions
     /// <summary>Gets or sets whether to start again from the first recording after the last one.</summary>
     public bool Loop { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets which channel (topic) of an MCAP recording to replay; the sensor's own name when
+    /// not set. Formats with one stream ignore it.
+    /// </summary>
+    public string? Channel { get; set; }
+
     /// <summary>Copies the options, so that a source keeps the values it was created with.</summary>
     /// <returns>A copy.</returns>
     public ReplayOptions Copy() => (ReplayOptions)MemberwiseClone();
@@ -42,7 +48,12 @@ public sealed class ReplayOptions : SensorOptions
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(Path))
         {
-            errors.Add("Path must name a CSV file or a data-set folder (got an empty value).");
+            errors.Add("Path must name a CSV file, a data-set folder or an MCAP recording (got an empty value).");
+        }
+
+        if (Channel is not null && string.IsNullOrWhiteSpace(Channel))
+        {
+            errors.Add("Channel must name a channel of the recording, or be left out for the sensor's own name (got an empty value).");
         }
 
         CheckPositiveFinite(errors, nameof(SampleRateHz), SampleRateHz);

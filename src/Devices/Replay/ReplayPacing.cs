@@ -20,7 +20,9 @@ namespace Sensact.Devices.Replay;
 /// <para>
 /// As fast as possible: frames are emitted in batches of <see cref="Batch"/> on the scheduler (a
 /// disposal is seen between two frames); a frame's originating time is the scene time
-/// <c>start + offset(i)</c>, so windows and rates downstream see the recording's own time.
+/// <c>origin + offset(i)</c>, so windows and rates downstream see the recording's own time. The
+/// origin is the recording's own first time where it has one (an MCAP recording's first log time:
+/// frames then carry exactly the recorded originating times), otherwise the scheduler's time at the start.
 /// </para>
 /// </remarks>
 public static class ReplayPacing
@@ -33,8 +35,12 @@ public static class ReplayPacing
     /// <param name="options">The replay's speed: <see cref="ReplayOptions.SpeedFactor"/> and <see cref="ReplayOptions.AsFastAsPossible"/>.</param>
     /// <param name="offsetOf">Frame <c>i</c>'s time in the recording, from its first frame (at 1x).</param>
     /// <param name="emit">Emits frame <c>i</c> with its originating time; returns whether there is a next frame.</param>
+    /// <param name="origin">
+    /// The recording's time of its first frame, stamped (plus the offsets) as fast as possible; the
+    /// scheduler's time at the start when <c>null</c>. Paced replays ignore it.
+    /// </param>
     /// <returns>Stops the loop when disposed.</returns>
-    public static IDisposable Run(IScheduler scheduler, ReplayOptions options, Func<long, TimeSpan> offsetOf, Func<long, DateTimeOffset, bool> emit)
+    public static IDisposable Run(IScheduler scheduler, ReplayOptions options, Func<long, TimeSpan> offsetOf, Func<long, DateTimeOffset, bool> emit, DateTimeOffset? origin = null)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,12 +49,13 @@ public static class ReplayPacing
         var start = scheduler.Now;
         if (options.AsFastAsPossible)
         {
+            var sceneStart = origin ?? start;
             var stopped = new BooleanDisposable();
             var loop = scheduler.Schedule(0L, TimeSpan.Zero, (first, next) =>
             {
                 for (var i = first; i < first + Batch; i++)
                 {
-                    if (stopped.IsDisposed || !emit(i, start + offsetOf(i)))
+                    if (stopped.IsDisposed || !emit(i, sceneStart + offsetOf(i)))
                     {
                         return;
                     }

@@ -18,7 +18,8 @@ namespace Sensact.Pipelines.Sensors;
 /// A sensor that fails is reopened with backoff (see <see cref="SensorRecovery"/>) while its
 /// consumers stay subscribed: they see a pause in frames, not an error. The hub renumbers frames:
 /// <see cref="Frame{T}.Sequence"/> keeps counting across reopens and pauses, and
-/// <see cref="Frame{T}.Segment"/> grows by one at every opening, so windows never span a gap.
+/// <see cref="Frame{T}.Segment"/> grows by one at every opening, so windows never span a gap. A source
+/// that numbers its own frames (<see cref="INumberedSource"/>, a replayed recording) keeps its numbers.
 /// </para>
 /// <para>
 /// Frames are handed to every attached consumer on the sensor's thread; each consumer's delivery
@@ -40,6 +41,7 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
     private readonly IScheduler _scheduler;
     private readonly Action<Exception, int, TimeSpan>? _onFailure;
     private IObservable<Frame<T>> _opened;
+    private bool _keepNumbers;
     private readonly List<ISensorConsumer> _consumers = [];
     private IObserver<Frame<T>>[] _sinks = [];
     private SingleAssignmentDisposable? _upstream;
@@ -65,6 +67,7 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
         _onFailure = onFailure;
         Source = source;
         Name = source.Id;
+        _keepNumbers = source is INumberedSource;
         _opened = Open(source);
     }
 
@@ -158,6 +161,7 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
         {
             Source = next;
             _opened = opened;
+            _keepNumbers = next is INumberedSource;
             closing = _upstream;
             if (closing is not null)
             {
@@ -235,7 +239,8 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
     {
         // Frames arrive one at a time (one opening at a time), so the counter has one writer; it is
         // read by metrics from other threads.
-        var stamped = frame with { Sequence = _next, Segment = Volatile.Read(ref _segment) };
+        // A source with numbers of its own (a replayed recording) keeps them.
+        var stamped = _keepNumbers ? frame : frame with { Sequence = _next, Segment = Volatile.Read(ref _segment) };
         Volatile.Write(ref _next, _next + 1);
         // Every consumer but the last gets a reference of its own to a pooled payload; the last gets
         // the source's, which is handed over last so that no consumer can release it before the others

@@ -75,7 +75,7 @@ public sealed class EmbeddedBrokerSliceTests
         var app = birth.GetProperty("apps")[0];
         Assert.Equal("activity", app.GetProperty("name").GetString());
         Assert.Equal(Labels, app.GetProperty("models").GetProperty("activity-classifier.onnx").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
-        Assert.Equal(["app.start", "app.stop", "apps.list", "config.get", "config.set", "model.swap", "sensor.rate", "status"], birth.GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["app.start", "app.stop", "apps.list", "config.get", "config.set", "model.swap", "record.start", "record.stop", "sensor.rate", "status"], birth.GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]
