@@ -34,7 +34,7 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 {
     private readonly string _path;
     private readonly ReplayOptions _options;
-    private readonly Func<long, TimeSpan> _offsetOf;
+    private readonly double _ticksPerSample;
     private readonly bool _loop;
     private readonly IScheduler _scheduler;
     private readonly ILogger _logger;
@@ -63,7 +63,7 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
         _path = options.Path;
         SampleRateHz = options.SampleRateHz;
         _options = options.Copy();
-        _offsetOf = ReplayPacing.FixedRate(options.SampleRateHz);
+        _ticksPerSample = TimeSpan.TicksPerSecond / options.SampleRateHz;
         _loop = options.Loop;
         Id = id;
         _scheduler = scheduler ?? Scheduler.Default;
@@ -108,7 +108,7 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
             var files = ImuReplayPlaylist.Files(path);
             if (files.Select(file => ImuCsv.ReadFile(file)).All(recording => recording.Samples.Count == 0))
             {
-                return $"'{path}' holds no well-formed sample ('x, y, z' in milli-g) in {files.Count} file(s).";
+                return $"'{path}' holds no well-formed sample ('x, y, z' in milli-g, or 't,ax,ay,az[,gx,gy,gz]' after that header) in {files.Count} file(s).";
             }
 
             return null;
@@ -154,13 +154,19 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
         var sampleIndex = -1;
         ImuRecording? playing = null;
 
+        // Replay time of the current recording's first sample, in ticks (kept unrounded so that a
+        // replay at a fixed rate keeps exactly the pace i / SampleRateHz across recordings).
+        var recordingStart = 0.0;
+
         // Moves to the next sample, skipping empty recordings and reading the path again at the
-        // start of every pass; false when the replay is over.
+        // start of every pass; false when the replay is over. Recordings follow one another one
+        // sample period (1 / SampleRateHz) after the last sample of the one before.
         bool Advance()
         {
             sampleIndex++;
             while (sampleIndex >= recordings[recordingIndex].Samples.Count)
             {
+                recordingStart += Duration(recordings[recordingIndex]);
                 sampleIndex = 0;
                 if (++recordingIndex == recordings.Count)
                 {
@@ -183,8 +189,17 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 
         void StopPlaying() => Interlocked.CompareExchange(ref _current, null, playing);
 
+        // ReplayPacing asks for frame i's offset after frame i - 1 was emitted (and the replay moved
+        // on to frame i), so the offset is the current sample's.
+        TimeSpan OffsetOfCurrent(long frame)
+        {
+            var times = recordings[recordingIndex].Times;
+            var within = times is null ? sampleIndex * _ticksPerSample : times[sampleIndex].Ticks;
+            return TimeSpan.FromTicks((long)Math.Round(recordingStart + within));
+        }
+
         Advance();
-        var emission = ReplayPacing.Run(_scheduler, _options, _offsetOf, (sequence, originatingTime) =>
+        var emission = ReplayPacing.Run(_scheduler, _options, OffsetOfCurrent, (sequence, originatingTime) =>
         {
             var recording = recordings[recordingIndex];
             if (!ReferenceEquals(recording, playing))
@@ -218,6 +233,12 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 
         return StableCompositeDisposable.Create(emission, Disposable.Create(StopPlaying));
     }
+
+    // From a recording's first sample to the next recording's first sample, in ticks.
+    private double Duration(ImuRecording recording) =>
+        recording.Samples.Count == 0 ? 0
+        : recording.Times is { } times ? times[^1].Ticks + _ticksPerSample
+        : recording.Samples.Count * _ticksPerSample;
 
     private static bool IsReadError(Exception error) =>
         error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;

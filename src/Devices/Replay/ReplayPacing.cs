@@ -31,7 +31,11 @@ public static class ReplayPacing
     /// <summary>Runs a replay's emission loop until <paramref name="emit"/> returns <c>false</c> or the result is disposed.</summary>
     /// <param name="scheduler">The scene clock.</param>
     /// <param name="options">The replay's speed: <see cref="ReplayOptions.SpeedFactor"/> and <see cref="ReplayOptions.AsFastAsPossible"/>.</param>
-    /// <param name="offsetOf">Frame <c>i</c>'s time in the recording, from its first frame (at 1x).</param>
+    /// <param name="offsetOf">
+    /// Frame <c>i</c>'s time in the recording, from its first frame (at 1x): a fixed rate
+    /// (<see cref="FixedRate"/>) or the recording's own times. It is asked for each frame once, in
+    /// order, after the previous frame was emitted, so a source may answer from its current position.
+    /// </param>
     /// <param name="emit">Emits frame <c>i</c> with its originating time; returns whether there is a next frame.</param>
     /// <returns>Stops the loop when disposed.</returns>
     public static IDisposable Run(IScheduler scheduler, ReplayOptions options, Func<long, TimeSpan> offsetOf, Func<long, DateTimeOffset, bool> emit)
