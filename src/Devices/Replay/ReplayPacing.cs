@@ -63,8 +63,29 @@ public static class ReplayPacing
             return StableCompositeDisposable.Create(stopped, loop);
         }
 
-        var speed = options.SpeedFactor;
-        return scheduler.Schedule(0L, TimeSpan.Zero, (i, next) =>
+        return Paced(scheduler, start, options.SpeedFactor, offsetOf, emit);
+    }
+
+    /// <summary>
+    /// Runs a live sensor's read loop in real time: frame <c>i</c> is due at <c>start + offset(i)</c>
+    /// (for a fixed rate, <c>start + i / rate</c>: see <see cref="FixedRate"/>), the same drift-free
+    /// loop a replay at 1x runs, with the scheduler's time at the call as originating time.
+    /// </summary>
+    /// <param name="scheduler">The clock that paces the reads.</param>
+    /// <param name="offsetOf">Frame <c>i</c>'s due time from the start.</param>
+    /// <param name="emit">Reads and emits frame <c>i</c> with its originating time; returns whether to go on.</param>
+    /// <returns>Stops the loop when disposed.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <c>null</c>.</exception>
+    public static IDisposable RealTime(IScheduler scheduler, Func<long, TimeSpan> offsetOf, Func<long, DateTimeOffset, bool> emit)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(offsetOf);
+        ArgumentNullException.ThrowIfNull(emit);
+        return Paced(scheduler, scheduler.Now, 1.0, offsetOf, emit);
+    }
+
+    private static IDisposable Paced(IScheduler scheduler, DateTimeOffset start, double speed, Func<long, TimeSpan> offsetOf, Func<long, DateTimeOffset, bool> emit) =>
+        scheduler.Schedule(0L, TimeSpan.Zero, (i, next) =>
         {
             if (emit(i, scheduler.Now))
             {
@@ -73,7 +94,6 @@ public static class ReplayPacing
                 next(i + 1, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
             }
         });
-    }
 
     /// <summary>The offset of frame <c>i</c> of a stream at a fixed rate.</summary>
     /// <param name="framesPerSecond">Frames per second of recording time.</param>
