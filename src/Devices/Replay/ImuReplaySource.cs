@@ -21,7 +21,8 @@ namespace Sensact.Devices.Replay;
 /// </para>
 /// <para>
 /// A looping replay reads its path again at the start of every pass, so recordings added meanwhile
-/// are played and a path that has gone away fails the stream (and the hub reopens it with backoff).
+/// are played and a path that has gone away fails the stream (and the hub reopens it with backoff);
+/// a file whose size and time of last write have not changed is not parsed again.
 /// </para>
 /// <para>
 /// A replay re-senses the data: a frame's <see cref="Frame{T}.OriginatingTime"/> is the scheduler's time
@@ -38,6 +39,7 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
     private readonly bool _loop;
     private readonly IScheduler _scheduler;
     private readonly ILogger _logger;
+    private readonly Dictionary<string, ((long Length, DateTime Written) Stamp, ImuRecording Recording)> _parsed = new(StringComparer.Ordinal);
     private long _malformedLines;
     private ImuRecording? _current;
 
@@ -121,9 +123,33 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 
     private List<ImuRecording> Read()
     {
-        var recordings = ImuReplayPlaylist.Files(_path).Select(file => ImuCsv.ReadFile(file, logger: _logger)).ToList();
+        var recordings = ImuReplayPlaylist.Files(_path).Select(ReadFile).ToList();
         Interlocked.Add(ref _malformedLines, recordings.Sum(recording => (long)recording.MalformedLines));
         return recordings;
+    }
+
+    // Parses a file again only when its size or time of last write changed since it was last read: a
+    // looping replay lists its path at every pass (so added, changed and removed recordings count),
+    // and a pass over unchanged files allocates nothing per sample.
+    private ImuRecording ReadFile(string file)
+    {
+        var info = new FileInfo(file);
+        var stamp = (info.Length, info.LastWriteTimeUtc);
+        lock (_parsed)
+        {
+            if (_parsed.TryGetValue(file, out var known) && known.Stamp == stamp)
+            {
+                return known.Recording;
+            }
+        }
+
+        var recording = ImuCsv.ReadFile(file, logger: _logger);
+        lock (_parsed)
+        {
+            _parsed[file] = (stamp, recording);
+        }
+
+        return recording;
     }
 
     private IDisposable Subscribe(IObserver<Frame<ImuSample>> observer)
