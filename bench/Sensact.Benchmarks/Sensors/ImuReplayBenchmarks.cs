@@ -19,21 +19,34 @@ namespace Sensact.Benchmarks.Sensors;
 /// included), a consumer's delivery policy on the inline path and sliding windows of 52 every 26.
 /// </summary>
 [Config(typeof(ShortInProcessConfig))]
+#pragma warning disable CA1001 // BenchmarkDotNet disposes through [GlobalCleanup] and needs an unsealed class.
 public class ImuReplayBenchmarks
+#pragma warning restore CA1001
 {
     /// <summary>Frames per benchmark invocation; the reported times and bytes are per frame.</summary>
     public const int FramesPerInvoke = 1_000_000;
 
     private static readonly string DataSet = Path.Combine(AppContext.BaseDirectory, "data", "imu", "stm32-har");
-    private readonly ReplayOptions _options = new() { Path = DataSet, AsFastAsPossible = true, Loop = true };
+    private static readonly ReplayOptions Options = new() { Path = DataSet, AsFastAsPossible = true, Loop = true };
+
+    // Made once: each invocation subscribes anew (opening the replay: listing the path, every file
+    // unchanged since the first read), as the hub reopens a sensor.
+    private readonly ImuReplaySource _alone = new("imu-alone", Options, CurrentThreadScheduler.Instance);
+    private readonly SharedSensor<ImuSample> _sensor = new(new ImuReplaySource("imu-hub", Options, CurrentThreadScheduler.Instance), scheduler: CurrentThreadScheduler.Instance);
+    private SensorConsumer<ImuSample>? _consumer;
     private Vector3 _sum;
     private long _windows;
+
+    [GlobalSetup]
+    public void Setup() => _consumer = _sensor.Consume("app", DeliveryPolicy.DropOldest(256), ImmediateScheduler.Instance);
+
+    [GlobalCleanup]
+    public void Cleanup() => _sensor.Dispose();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = FramesPerInvoke)]
     public Vector3 ReplayAlone()
     {
-        var source = new ImuReplaySource("imu", _options, CurrentThreadScheduler.Instance);
-        using (source.Frames.Take(FramesPerInvoke).Subscribe(frame => _sum += frame.Payload.Acceleration))
+        using (_alone.Frames.Take(FramesPerInvoke).Subscribe(frame => _sum += frame.Payload.Acceleration))
         {
         }
 
@@ -43,9 +56,7 @@ public class ImuReplayBenchmarks
     [Benchmark(OperationsPerInvoke = FramesPerInvoke)]
     public long ReplayThroughHub()
     {
-        var source = new ImuReplaySource("imu", _options, CurrentThreadScheduler.Instance);
-        using var sensor = new SharedSensor<ImuSample>(source, scheduler: CurrentThreadScheduler.Instance);
-        using (sensor.Consume("app", DeliveryPolicy.DropOldest(256), ImmediateScheduler.Instance).Frames
+        using (_consumer!.Frames
             .Take(FramesPerInvoke)
             .SlidingWindows(52, 26)
             .Subscribe(window => _windows += window.Count))
