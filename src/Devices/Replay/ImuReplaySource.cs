@@ -9,15 +9,18 @@ using Sensact.Devices.Sensors;
 namespace Sensact.Devices.Replay;
 
 /// <summary>
-/// Replays accelerometer recordings (see <see cref="ImuCsv"/>) as if a sensor were sensing them now,
-/// paced by the scene clock of a scheduler.
+/// Replays IMU recordings (see <see cref="ImuCsv"/>: the STM32 layout or the generic
+/// <c>t,ax,ay,az[,gx,gy,gz]</c>, told apart by each file's first line) as if a sensor were sensing
+/// them now, in SI units, paced by the scene clock of a scheduler.
 /// </summary>
 /// <remarks>
 /// <para>
 /// <see cref="Frames"/> is cold: each subscription reads the recordings anew (a missing path or an
 /// unreadable file ends that subscription with <c>OnError</c>) and then emits sample <c>i</c>, counted
-/// across recordings and loops, at <c>subscribeTime + i / (SampleRateHz * SpeedFactor)</c> on the
-/// scheduler, or as fast as possible (see <see cref="ReplayPacing"/>).
+/// across recordings and loops, at <c>subscribeTime + offset(i) / SpeedFactor</c> on the scheduler,
+/// or as fast as possible (see <see cref="ReplayPacing"/>). <c>offset(i)</c> is <c>i / SampleRateHz</c>
+/// for STM32 recordings and the file's own time for generic ones; each recording starts one sample
+/// period (<c>1 / SampleRateHz</c>) after the last sample of the one before.
 /// </para>
 /// <para>
 /// A looping replay reads its path again at the start of every pass, so recordings added meanwhile
@@ -26,7 +29,8 @@ namespace Sensact.Devices.Replay;
 /// </para>
 /// <para>
 /// A replay re-senses the data: a frame's <see cref="Frame{T}.OriginatingTime"/> is the scheduler's time
-/// when the frame is emitted, not a time stored in the recording (the CSV files hold none), so latency
+/// when the frame is emitted, not a time stored in the recording (the generic layout's times only pace
+/// the replay), so latency
 /// downstream is measured as for a live sensor. <see cref="Frame{T}.Sequence"/> counts from 0 across
 /// recordings and loops.
 /// </para>
