@@ -9,6 +9,9 @@ internal static class SensorDrivers
         new ISensorDriver[]
         {
             new ReplayDriver(),
+            new AlsaDriver(),
+            new V4l2Driver(),
+            new RpicamDriver(),
             new I2cImuDriver("mpu6050", I2cImuChip.Mpu6050),
             new I2cImuDriver("lsm9ds1", I2cImuChip.Lsm9Ds1),
             new I2cImuDriver("bno055", I2cImuChip.Bno055),

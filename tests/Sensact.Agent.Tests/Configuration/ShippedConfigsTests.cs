@@ -31,20 +31,17 @@ public sealed class ShippedConfigsTests
 
         Assert.Empty(ConfigurationChecker.Check(configuration, AgentConfigurationSchema.Create()));
         using var sensors = new AgentSensors(configuration, NullLoggerFactory.Instance);
-        var absentBuses = configuration.GetSection(AgentSensors.Section).GetChildren()
-            .Where(s => s["Bus"] is { } bus && !File.Exists($"/dev/i2c-{bus}"))
-            .Select(s => $"{AgentSensors.Section}:{s.Key}:Bus: /dev/i2c-{s["Bus"]} does not exist.")
-            .ToList();
-        if (absentBuses.Count > 0)
+        try
         {
-            // An overlay for a board (activity-mpu6050.json) on a machine without its bus: the start
-            // is refused, naming the bus; that is all that can be checked here.
-            Assert.Equal(absentBuses, sensors.Problems.Select(p => p[..(p.IndexOf("exist.", StringComparison.Ordinal) + 6)]));
-            return;
+            using var apps = new AgentApps(configuration, sensors);
+            Assert.Equal(configuration.GetSection(AgentApps.Section).GetChildren().Count(), apps.Apps.Count);
         }
-
-        using var apps = new AgentApps(configuration, sensors);
-        Assert.Equal(configuration.GetSection(AgentApps.Section).GetChildren().Count(), apps.Apps.Count);
+        catch (AgentStartupException error) when (sensors.Problems.Count > 0)
+        {
+            // An overlay for hardware (configs/microphone-alsa.json, configs/camera-v4l2.json, configs/activity-mpu6050.json) cannot start where the device is
+            // absent: a missing device, named by its key, is the only problem allowed.
+            Assert.All(error.Problems, problem => Assert.Matches(@"^Sensors:[^:]+:(Device|Command|Bus|Address): ", problem));
+        }
     }
 
     private static IConfiguration Load(string? overlay = null)
