@@ -10,13 +10,19 @@ namespace Sensact.Devices.Replay;
 /// </summary>
 public sealed class ReplayOptions : SensorOptions
 {
+    /// <summary>The longest audio period a WAV replay emits, in frames (about 4 s at 16 kHz).</summary>
+    public const int MaxPeriodSamples = 65536;
+
+    /// <summary>The highest rate a WAV replay resamples to, in hertz.</summary>
+    public const int MaxSampleRateHz = 384_000;
+
     /// <summary>
     /// Gets or sets what to replay: one CSV file, or a data-set folder with one sub-folder per activity
-    /// (<c>walking/*.csv</c>, <c>running/*.csv</c>, ...).
+    /// (<c>walking/*.csv</c>, <c>running/*.csv</c>, ...); or a <c>*.wav</c> file, or a folder of them.
     /// </summary>
     public string Path { get; set; } = "data/imu/stm32-har";
 
-    /// <summary>Gets or sets the rate the recordings were made at, in samples per second.</summary>
+    /// <summary>Gets or sets the rate the IMU recordings were made at, in samples per second (a WAV file says its own).</summary>
     public double SampleRateHz { get; set; } = 26;
 
     /// <summary>Gets or sets how much faster than real time to replay (2 = twice as fast).</summary>
@@ -31,6 +37,18 @@ public sealed class ReplayOptions : SensorOptions
     /// <summary>Gets or sets whether to start again from the first recording after the last one.</summary>
     public bool Loop { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the frames (samples per channel) in each audio period a WAV replay emits;
+    /// 512 is 32 ms at 16 kHz. Not used by IMU replays.
+    /// </summary>
+    public int PeriodSamples { get; set; } = 512;
+
+    /// <summary>
+    /// Gets or sets the rate a WAV replay emits, in hertz: files at another rate are resampled to it.
+    /// <c>null</c> emits the files' own rate (every file must then have the same). Not used by IMU replays.
+    /// </summary>
+    public int? ResampleToHz { get; set; }
+
     /// <summary>Copies the options, so that a source keeps the values it was created with.</summary>
     /// <returns>A copy.</returns>
     public ReplayOptions Copy() => (ReplayOptions)MemberwiseClone();
@@ -42,11 +60,21 @@ public sealed class ReplayOptions : SensorOptions
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(Path))
         {
-            errors.Add("Path must name a CSV file or a data-set folder (got an empty value).");
+            errors.Add("Path must name a CSV file, a data-set folder, a WAV file or a folder of WAV files (got an empty value).");
         }
 
         CheckPositiveFinite(errors, nameof(SampleRateHz), SampleRateHz);
         CheckPositiveFinite(errors, nameof(SpeedFactor), SpeedFactor);
+        if (PeriodSamples is < 1 or > MaxPeriodSamples)
+        {
+            errors.Add(Invariant($"{nameof(PeriodSamples)} must be between 1 and {MaxPeriodSamples} (got {PeriodSamples})."));
+        }
+
+        if (ResampleToHz is { } rate && rate is < 1 or > MaxSampleRateHz)
+        {
+            errors.Add(Invariant($"{nameof(ResampleToHz)} must be between 1 and {MaxSampleRateHz} Hz, or left out to keep the files' rate (got {rate})."));
+        }
+
         return errors;
     }
 
