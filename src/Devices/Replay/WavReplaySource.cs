@@ -97,6 +97,11 @@ public sealed class WavReplaySource : ISensorSource<AudioChunk>, ISampledSensor,
     /// </summary>
     public string? CurrentLabel => Volatile.Read(ref _label);
 
+    /// <summary>Tells whether <paramref name="path"/> names a WAV file (<c>*.wav</c>) or a folder holding one.</summary>
+    /// <param name="path">A replay's path, which may not exist.</param>
+    /// <returns>Whether a WAV replay plays it.</returns>
+    public static bool IsWavPath(string path) => WavPlaylist.IsWav(path);
+
     /// <summary>Checks, before an agent starts, that the options' path holds WAV files that can be replayed together.</summary>
     /// <param name="options">The replay's options.</param>
     /// <returns>Why nothing can be replayed, or <c>null</c> when there is something.</returns>
