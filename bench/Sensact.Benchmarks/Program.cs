@@ -1,13 +1,17 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Sensact.Benchmarks.Activity;
+using Sensact.Benchmarks.Audio;
+using Sensact.Benchmarks.Camera;
 using Sensact.Benchmarks.Commands;
 using Sensact.Benchmarks.Platform;
 
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*SharedSensor*'   (the hub's frame path, per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- timer-baseline 26
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- camera-convert-timing [iterations]   (min and median per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- pipeline-cpu source|deliver|windows|classify eventloop|taskpool|default
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- alsa-alloc [device] [warm-up periods] [measured periods]   (ALSA capture, bytes per period)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- command-rtt <broker port> <topic root> [count] [concurrent]   (bench/command-rtt.sh)
 switch (args)
 {
@@ -20,6 +24,15 @@ switch (args)
             root,
             rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1000,
             rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 100);
+        return;
+    case ["alsa-alloc", .. var alsa]:
+        await AlsaCaptureAllocations.RunAsync(
+            alsa.Length > 0 ? alsa[0] : "null",
+            alsa.Length > 1 ? int.Parse(alsa[1], CultureInfo.InvariantCulture) : 2_000,
+            alsa.Length > 2 ? int.Parse(alsa[2], CultureInfo.InvariantCulture) : 100_000);
+        return;
+    case ["camera-convert-timing", .. var count]:
+        CameraConvertTiming.Run(count.Length > 0 ? int.Parse(count[0], CultureInfo.InvariantCulture) : 1000);
         return;
     case ["pipeline-cpu", var stage, var scheduler]:
         await PipelineCpu.RunAsync(stage, scheduler);

@@ -103,6 +103,10 @@ internal static class AgentHost
         services.AddSingleton<ICommand, StatusCommand>();
         services.AddSingleton<ICommand, AppsListCommand>();
         services.AddSingleton<ICommand, ConfigGetCommand>();
+        services.AddSingleton<AppSettings>();
+        services.AddSingleton<ICommand, ConfigSetCommand>();
+        services.AddSingleton<ICommand, ModelSwapCommand>();
+        services.AddSingleton<ICommand, SensorRateCommand>();
         services.AddSingleton<ICommand>(provider => AppControlCommand.Start(provider.GetRequiredService<AppRunner>()));
         services.AddSingleton<ICommand>(provider => AppControlCommand.Stop(provider.GetRequiredService<AppRunner>()));
 

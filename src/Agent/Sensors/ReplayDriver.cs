@@ -17,6 +17,8 @@ internal sealed class ReplayDriver : ISensorDriver
 
     public Type OptionsType => typeof(ReplayOptions);
 
+    public string? RateKey => nameof(ReplayOptions.SampleRateHz);
+
     public void Resolve(SensorOptions options, Func<string, string> resolvePath)
     {
         var replay = (ReplayOptions)options;

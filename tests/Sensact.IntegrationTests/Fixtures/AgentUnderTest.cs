@@ -33,6 +33,10 @@ internal sealed class AgentUnderTest : IAsyncDisposable
 
     public AppStates Apps => _host.Services.GetRequiredService<AppStates>();
 
+    /// <summary>Runs a command as the link would, straight through the agent's command table.</summary>
+    public System.Text.Json.Nodes.JsonNode? Command(string name, string arguments) =>
+        _host.Services.GetServices<Sensact.Agent.Commands.ICommand>().Single(c => c.Name == name).Execute(System.Text.Json.Nodes.JsonNode.Parse(arguments)!.AsObject());
+
     /// <summary>Starts an agent; <paramref name="args"/> are extra command-line overrides.</summary>
     public static async Task<AgentUnderTest> StartAsync(string id, params string[] args)
     {
