@@ -51,6 +51,9 @@ internal sealed partial class MqttLink(
     private readonly MqttOptions _options = mqttOptions.Value;
     private readonly AgentOptions _agent = agentOptions.Value;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly OutboxSender _sender = new(outbox, logger);
+    private string? _reportedDiskProblem;
+    private int _window = 1;
 
     /// <summary>Gets whether the link is connected to the broker now.</summary>
     public bool IsConnected => _client.IsConnected;
@@ -148,7 +151,15 @@ internal sealed partial class MqttLink(
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (!_client.IsConnected)
         {
-            LogStoppedOffline(outbox.Count, outbox.Dropped);
+            if (outbox.IsDurable)
+            {
+                LogStoppedOfflineKept(outbox.Count, outbox.Folder!, outbox.Dropped);
+            }
+            else
+            {
+                LogStoppedOffline(outbox.Count, outbox.Dropped);
+            }
+
             return;
         }
 
@@ -199,6 +210,9 @@ internal sealed partial class MqttLink(
         {
             throw new InvalidOperationException($"the broker refused the connection: {result.ResultCode} {result.ReasonString}");
         }
+
+        // Never more in flight than the broker takes (its Receive Maximum; 0 when it sets none).
+        _window = result.ReceiveMaximum > 0 ? Math.Min(_options.Outbox.MaxInFlight, (int)result.ReceiveMaximum) : _options.Outbox.MaxInFlight;
 
         // A clean session: commands are subscribed again at every connection, and commands sent while
         // the agent was away are not carried out late (an operator's "stop" from an hour ago).
@@ -255,23 +269,18 @@ internal sealed partial class MqttLink(
         }
     }
 
-    private async Task SendQueuedAsync(CancellationToken cancellationToken)
-    {
-        while (outbox.TryPeek(out var message))
-        {
-            var result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-            if (!result.IsSuccess && result.ReasonCode != MqttClientPublishReasonCode.NoMatchingSubscribers)
-            {
-                LogPublishRefused(message.Topic, result.ReasonCode.ToString());
-            }
+    private Task SendQueuedAsync(CancellationToken cancellationToken) => _sender.SendAsync(_client, _window, cancellationToken);
 
-            outbox.Remove(message);
-        }
-    }
-
-    // Events dropped by a full outbox are logged (at most every 10 s) and shown in the status.
+    // Events dropped by a full outbox are logged (at most every 10 s) and shown in the status, as is
+    // a disk the outbox cannot use (logged by the outbox).
     private void ReportDrops()
     {
+        if (!string.Equals(outbox.DiskProblem, _reportedDiskProblem, StringComparison.Ordinal))
+        {
+            _reportedDiskProblem = outbox.DiskProblem;
+            OnStatusChanged();
+        }
+
         var dropped = outbox.Dropped;
         var reportedRecently = _reportedDropped > 0 && time.GetElapsedTime(_lastDropReport) < DropReportInterval;
         if (dropped == _reportedDropped || reportedRecently)
@@ -279,7 +288,7 @@ internal sealed partial class MqttLink(
             return;
         }
 
-        LogOutboxDropped(dropped - _reportedDropped, dropped, _options.OutboxCapacity);
+        LogOutboxDropped(dropped - _reportedDropped, dropped, _options.Outbox.MaxBytes);
         _reportedDropped = dropped;
         _lastDropReport = time.GetTimestamp();
         OnStatusChanged();
@@ -291,7 +300,7 @@ internal sealed partial class MqttLink(
         {
             RunId = run.Id,
             Apps = StatusPayload.From(apps.Snapshot()),
-            Outbox = new OutboxPayload(outbox.Count, outbox.Dropped),
+            Outbox = OutboxPayload.From(outbox),
         };
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(topics.Status)
@@ -313,17 +322,17 @@ internal sealed partial class MqttLink(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the connection to MQTT broker {Host}:{Port}; {Queued} event(s) queued")]
     private partial void LogConnectionLost(string host, int port, int queued);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The broker refused a publish on {Topic}: {Reason}")]
-    private partial void LogPublishRefused(string topic, string reason);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Published offline status and disconnected; {Left} event(s) left unsent, {Dropped} dropped by the full outbox during the run")]
     private partial void LogDisconnected(int left, long dropped);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped without a broker connection: {Left} queued event(s) are lost, {Dropped} were dropped by the full outbox during the run")]
     private partial void LogStoppedOffline(int left, long dropped);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox is full: dropped {New} oldest event(s) ({Total} in this run; capacity {Capacity}, Mqtt:OutboxCapacity)")]
-    private partial void LogOutboxDropped(long @new, long total, int capacity);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped without a broker connection: {Left} queued event(s) stay in {Folder} and are sent first at the next start; {Dropped} were dropped by the full outbox during the run")]
+    private partial void LogStoppedOfflineKept(int left, string folder, long dropped);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox is full: dropped {New} oldest event(s) ({Total} in this run; at most {MaxBytes} bytes, Mqtt:Outbox:MaxBytes)")]
+    private partial void LogOutboxDropped(long @new, long total, long maxBytes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The embedded broker did not take the online status within {Timeout}; starting anyway")]
     private partial void LogFirstConnectionSlow(TimeSpan timeout);
