@@ -192,7 +192,9 @@ internal sealed class SegmentLog : IDisposable
             throw;
         }
 
-        foreach (var (_, _, path) in old)
+        // A new segment may have taken an old one's name (the same first id): that file is new now.
+        var current = _closed.Select(segment => segment.Path).Append(_activePath).ToHashSet(StringComparer.Ordinal);
+        foreach (var (_, _, path) in old.Where(segment => !current.Contains(segment.Path)))
         {
             File.Delete(path);
         }

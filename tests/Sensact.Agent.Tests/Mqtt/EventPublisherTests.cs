@@ -15,7 +15,7 @@ public sealed class EventPublisherTests
     [Fact]
     public void Publish_Decision_QueuesVersionedQos1JsonWithRunIdOnTheAppTopic()
     {
-        var outbox = new Outbox(8);
+        using var outbox = new Outbox(1 << 20);
         var run = new AgentRun(TimeProvider.System);
         var publisher = new EventPublisher(new Topics(Options.Create(new AgentOptions { Fleet = "f", Id = "a" })), outbox, run);
         var decision = new Decision(
