@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Sensact.Benchmarks.Activity;
 using Sensact.Benchmarks.Commands;
+using Sensact.Benchmarks.Outbox;
 using Sensact.Benchmarks.Platform;
 
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*'
@@ -9,6 +10,8 @@ using Sensact.Benchmarks.Platform;
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- timer-baseline 26
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- pipeline-cpu source|deliver|windows|classify eventloop|taskpool|default
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- command-rtt <broker port> <topic root> [count] [concurrent]   (bench/command-rtt.sh)
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- outbox-stores [count]   (the outbox's segment log against SQLite and FASTER, appends/s)
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- outbox-throughput <broker port> <count> <rate, 0 = as fast as possible> [--Key=value ...]   (bench/outbox-throughput.sh)
 switch (args)
 {
     case ["timer-baseline", var hertz]:
@@ -20,6 +23,16 @@ switch (args)
             root,
             rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1000,
             rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 100);
+        return;
+    case ["outbox-throughput", var port, var count, var rate, .. var overrides]:
+        await OutboxThroughput.RunAsync(
+            int.Parse(port, CultureInfo.InvariantCulture),
+            int.Parse(count, CultureInfo.InvariantCulture),
+            int.Parse(rate, CultureInfo.InvariantCulture),
+            overrides);
+        return;
+    case ["outbox-stores", .. var rest]:
+        OutboxStores.Run(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 100_000);
         return;
     case ["pipeline-cpu", var stage, var scheduler]:
         await PipelineCpu.RunAsync(stage, scheduler);

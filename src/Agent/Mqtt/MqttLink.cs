@@ -196,6 +196,8 @@ internal sealed partial class MqttLink(
             .WithKeepAlivePeriod(_options.KeepAlive)
             .WithCleanSession(true)
             .WithTimeout(TimeSpan.FromSeconds(10))
+            // Header and payload of a packet in one write: one system call (and TCP segment) an event, not two.
+            .WithoutPacketFragmentation()
             .WithWillTopic(topics.Status)
             .WithWillPayload(will.ToJson())
             .WithWillRetain(true)
