@@ -244,7 +244,7 @@ internal sealed partial class MqttLink(
         await PublishStatusAsync("online", null, cancellationToken).ConfigureAwait(false);
         Connections++;
         _firstOnline.TrySetResult();
-        LogConnected(Host, _options.Port, topics.Status, outbox.Count);
+        LogConnected(Host, _options.Port, topics.Status, outbox.Count, _window);
     }
 
     private async Task SendUntilDisconnectedAsync(CancellationToken cancellationToken)
@@ -273,29 +273,6 @@ internal sealed partial class MqttLink(
 
     private Task SendQueuedAsync(CancellationToken cancellationToken) => _sender.SendAsync(_client, _window, cancellationToken);
 
-    // Events dropped by a full outbox are logged (at most every 10 s) and shown in the status, as is
-    // a disk the outbox cannot use (logged by the outbox).
-    private void ReportDrops()
-    {
-        if (!string.Equals(outbox.DiskProblem, _reportedDiskProblem, StringComparison.Ordinal))
-        {
-            _reportedDiskProblem = outbox.DiskProblem;
-            OnStatusChanged();
-        }
-
-        var dropped = outbox.Dropped;
-        var reportedRecently = _reportedDropped > 0 && time.GetElapsedTime(_lastDropReport) < DropReportInterval;
-        if (dropped == _reportedDropped || reportedRecently)
-        {
-            return;
-        }
-
-        LogOutboxDropped(dropped - _reportedDropped, dropped, _options.Outbox.MaxBytes);
-        _reportedDropped = dropped;
-        _lastDropReport = time.GetTimestamp();
-        OnStatusChanged();
-    }
-
     private async Task PublishStatusAsync(string state, string? reason, CancellationToken cancellationToken)
     {
         var status = new StatusPayload(state, _agent.Fleet, _agent.Id, AgentVersion.Value, reason, time.GetUtcNow())
@@ -314,31 +291,4 @@ internal sealed partial class MqttLink(
             .Build();
         await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port}; status on {StatusTopic}; {Queued} queued event(s) to send")]
-    private partial void LogConnected(string host, int port, string statusTopic, int queued);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT broker {Host}:{Port} not reachable ({Reason}); retrying in {Delay}; {Queued} event(s) queued")]
-    private partial void LogBrokerUnavailable(string host, int port, string reason, TimeSpan delay, int queued);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the connection to MQTT broker {Host}:{Port}; {Queued} event(s) queued")]
-    private partial void LogConnectionLost(string host, int port, int queued);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Published offline status and disconnected; {Left} event(s) left unsent, {Dropped} dropped by the full outbox during the run")]
-    private partial void LogDisconnected(int left, long dropped);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped without a broker connection: {Left} queued event(s) are lost, {Dropped} were dropped by the full outbox during the run")]
-    private partial void LogStoppedOffline(int left, long dropped);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped without a broker connection: {Left} queued event(s) stay in {Folder} and are sent first at the next start; {Dropped} were dropped by the full outbox during the run")]
-    private partial void LogStoppedOfflineKept(int left, string folder, long dropped);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox is full: dropped {New} oldest event(s) ({Total} in this run; at most {MaxBytes} bytes, Mqtt:Outbox:MaxBytes)")]
-    private partial void LogOutboxDropped(long @new, long total, long maxBytes);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedded broker did not take the online status within {Timeout}; starting anyway")]
-    private partial void LogFirstConnectionSlow(TimeSpan timeout);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not finish a clean MQTT shutdown ({Reason}); {Left} event(s) left unsent; the Last Will marks the agent offline")]
-    private partial void LogShutdownIncomplete(string reason, int left);
 }
