@@ -94,7 +94,7 @@ internal static class OutboxThroughput
             $"{settings}: {count} events{(rate > 0 ? $" offered at {rate}/s" : string.Empty)}; produced {count / produced.TotalSeconds:0} /s, " +
             $"acknowledged {count / acked.TotalSeconds:0} /s, delivered {subscriber.Unique / delivered.TotalSeconds:0} /s; " +
             $"received {subscriber.Unique} ({count - subscriber.Unique} missing, {subscriber.Duplicates} duplicates, {subscriber.OutOfOrder} out of order), " +
-            $"outbox dropped {outbox.Dropped}, durable {outbox.IsDurable}; process CPU {cpuUsed.TotalSeconds / delivered.TotalSeconds * 100:0}% of one core"));
+            $"outbox dropped {outbox.Dropped}, durable {outbox.IsDurable}; process CPU {cpuUsed.TotalSeconds / delivered.TotalSeconds * 100:0}% of one core, {count / cpuUsed.TotalSeconds:0} events per CPU-second"));
     }
 
     private static TimeSpan Produce(EventPublisher publisher, int count, int rate)

@@ -50,7 +50,7 @@ internal sealed partial class MqttLink(
     private long _lastDropReport;
     private readonly MqttOptions _options = mqttOptions.Value;
     private readonly AgentOptions _agent = agentOptions.Value;
-    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient(new BufferedAdapterFactory());
     private readonly OutboxSender _sender = new(outbox, logger);
     private string? _reportedDiskProblem;
     private int _window = 1;
