@@ -5,8 +5,9 @@
 # tests/Sensact.IntegrationTests' OutboxLossTests with a longer outage; the test starts mosquitto and
 # the agents and stops them by their PIDs.
 # Usage: bench/outbox-outage.sh [seconds] [speed factor]     (needs mosquitto)
+# (Not SENSACT_*: the agents inherit the environment, and would take those for configuration keys.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export SENSACT_TEST_OUTAGE_SECONDS=${1:-60}
-export SENSACT_TEST_SPEED_FACTOR=${2:-200}
-dotnet test --project tests/Sensact.IntegrationTests -- --filter-class Sensact.IntegrationTests.Slice.OutboxLossTests --output detailed
+export OUTBOX_TEST_OUTAGE_SECONDS=${1:-60}
+export OUTBOX_TEST_SPEED_FACTOR=${2:-200}
+dotnet test --project tests/Sensact.IntegrationTests -- --filter-class Sensact.IntegrationTests.Slice.OutboxLossTests --output detailed --show-live-output on

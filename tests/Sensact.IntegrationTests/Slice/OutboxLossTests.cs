@@ -6,12 +6,12 @@ namespace Sensact.IntegrationTests.Slice;
 /// The durable outbox end to end: the broker is killed, the agent goes on producing, is killed
 /// (SIGKILL) and started again while the broker is still away; when the broker is back every event
 /// of both runs arrives, each run's in order, the old run's first. The outage lasts a few seconds;
-/// bench/outbox-outage.sh runs the same test with a 60 s outage (<c>SENSACT_TEST_OUTAGE_SECONDS</c>,
-/// the agent killed half-way) and a faster replay (<c>SENSACT_TEST_SPEED_FACTOR</c>).
+/// bench/outbox-outage.sh runs the same test with a 60 s outage (<c>OUTBOX_TEST_OUTAGE_SECONDS</c>,
+/// the agent killed half-way) and a faster replay (<c>OUTBOX_TEST_SPEED_FACTOR</c>).
 /// </summary>
 public sealed class OutboxLossTests
 {
-    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(Setting("SENSACT_TEST_OUTAGE_SECONDS", 0));
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(Setting("OUTBOX_TEST_OUTAGE_SECONDS", 0));
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60) + Outage;
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class OutboxLossTests
         [
             "--Agent:Fleet=it", "--Agent:Id=durable", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={gate.Port}",
             "--Mqtt:KeepAlive=00:00:02", "--Mqtt:ReconnectMinDelay=00:00:00.200", "--Mqtt:ReconnectMaxDelay=00:00:00.500",
-            $"--Sensors:imu:SpeedFactor={Setting("SENSACT_TEST_SPEED_FACTOR", 20)}", outbox.Argument,
+            $"--Sensors:imu:SpeedFactor={Setting("OUTBOX_TEST_SPEED_FACTOR", 20)}", outbox.Argument,
         ];
         var before = await TopicRecorder.SubscribeAsync(port, filter);
         var first = AgentProcess.Start(args);
