@@ -1,14 +1,20 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Sensact.Benchmarks.Activity;
+using Sensact.Benchmarks.Audio;
+using Sensact.Benchmarks.Camera;
 using Sensact.Benchmarks.Commands;
 using Sensact.Benchmarks.Outbox;
 using Sensact.Benchmarks.Platform;
+using Sensact.Benchmarks.Recording;
 
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*SharedSensor*'   (the hub's frame path, per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- timer-baseline 26
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- camera-convert-timing [iterations]   (min and median per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- pipeline-cpu source|deliver|windows|classify eventloop|taskpool|default
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- alsa-alloc [device] [warm-up periods] [measured periods]   (ALSA capture, bytes per period)
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- mcap-cpu [rounds]   (MCAP recording per CPU-second; docs/benchmarks.md)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- command-rtt <broker port> <topic root> [count] [concurrent]   (bench/command-rtt.sh)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- outbox-stores [count]   (the outbox's segment log against SQLite and FASTER, appends/s)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- outbox-throughput <broker port> <count> <rate, 0 = as fast as possible> [--Key=value ...]   (bench/outbox-throughput.sh)
@@ -33,6 +39,18 @@ switch (args)
         return;
     case ["outbox-stores", .. var rest]:
         OutboxStores.Run(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 100_000);
+        return;
+    case ["alsa-alloc", .. var alsa]:
+        await AlsaCaptureAllocations.RunAsync(
+            alsa.Length > 0 ? alsa[0] : "null",
+            alsa.Length > 1 ? int.Parse(alsa[1], CultureInfo.InvariantCulture) : 2_000,
+            alsa.Length > 2 ? int.Parse(alsa[2], CultureInfo.InvariantCulture) : 100_000);
+        return;
+    case ["camera-convert-timing", .. var count]:
+        CameraConvertTiming.Run(count.Length > 0 ? int.Parse(count[0], CultureInfo.InvariantCulture) : 1000);
+        return;
+    case ["mcap-cpu", .. var rounds]:
+        McapCpu.Run(rounds.Length > 0 ? int.Parse(rounds[0], CultureInfo.InvariantCulture) : 20);
         return;
     case ["pipeline-cpu", var stage, var scheduler]:
         await PipelineCpu.RunAsync(stage, scheduler);

@@ -28,7 +28,7 @@ internal static class PipelineCpu
             "default" => Scheduler.Default,
             _ => throw new ArgumentException($"scheduler must be eventloop, taskpool or default (got '{scheduler}')."),
         };
-        var source = new ImuReplaySource("imu", new ImuReplayOptions { Path = "data/imu/stm32-har", SpeedFactor = 10 }, sensor);
+        var source = new ImuReplaySource("imu", new ReplayOptions { Path = "data/imu/stm32-har", SpeedFactor = 10 }, sensor);
         using var classifier = OnnxActivityClassifier.Load("models/activity/activity-classifier.onnx");
         var delivered = source.Frames.Deliver(DeliveryPolicy.DropOldest(256), scheduler: inference);
         var items = 0L;

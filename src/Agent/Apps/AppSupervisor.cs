@@ -60,6 +60,9 @@ internal sealed partial class AppSupervisor : IDisposable
     /// <summary>Gets the application's name.</summary>
     public string Name => _app.Name;
 
+    /// <summary>Gets the application itself.</summary>
+    public IApplication App => _app;
+
     /// <summary>Gets the application's kind.</summary>
     public string Kind => _app.Kind;
 

@@ -23,6 +23,7 @@ internal sealed class AppsListCommand(AgentApps apps, AppStates states) : IComma
                 ["sensors"] = new JsonArray([.. options.SensorNames.Select(s => (JsonNode?)s)]),
                 ["state"] = (status?.State ?? AppState.Starting).ToWire(),
                 ["restarts"] = status?.Restarts ?? 0,
+                ["liveKeys"] = new JsonArray([.. app.LiveKeys.Select(k => (JsonNode?)k)]),
             });
         }
 

@@ -15,6 +15,15 @@ public sealed class CommandException : Exception
     /// <summary>The command names an application the agent does not have.</summary>
     public const string UnknownApp = "unknown_app";
 
+    /// <summary>The command names a sensor the agent does not have.</summary>
+    public const string UnknownSensor = "unknown_sensor";
+
+    /// <summary>A new setting breaks the rules the agent checks at start (the message names the key and the rule); nothing changed.</summary>
+    public const string InvalidValue = "invalid_value";
+
+    /// <summary>The setting cannot change while the agent runs (the message lists those that can).</summary>
+    public const string NotLive = "not_live";
+
     /// <summary>The agent has too many commands waiting; try again.</summary>
     public const string Busy = "busy";
 

@@ -9,7 +9,7 @@ namespace Sensact.Agent.Commands;
 /// </summary>
 internal sealed class ConfigGetCommand(IConfiguration configuration) : ICommand
 {
-    private static readonly string[] Sections = ["Agent", "Mqtt", "Sensors", "Apps", "ConsoleView", "Logging"];
+    private static readonly string[] Sections = ["Agent", "Mqtt", "Sensors", "Apps", "Recording", "ConsoleView", "Logging"];
     private static readonly string[] Secrets = ["Password"];
 
     public string Name => "config.get";

@@ -4,6 +4,7 @@ using Sensact.Agent.ConsoleView;
 using Sensact.Agent.Hosting;
 using Sensact.Agent.Mqtt;
 using Sensact.Agent.Sensors;
+using Sensact.Devices.Recording;
 
 namespace Sensact.Agent.Configuration;
 
@@ -15,6 +16,7 @@ internal static class AgentConfigurationSchema
         .Section(AgentOptions.Section, typeof(AgentOptions))
         .Section(MqttOptions.Section, typeof(MqttOptions))
         .Section(ConsoleViewOptions.Section, typeof(ConsoleViewOptions))
+        .Section(RecordingOptions.Section, typeof(RecordingOptions))
 
         .NamedSections(AgentSensors.Section, "Driver", SensorDrivers.All.ToDictionary(d => d.Key, d => d.Value.OptionsType, StringComparer.OrdinalIgnoreCase), "driver")
         .NamedSections(AgentApps.Section, "Kind", AppKinds.All.ToDictionary(k => k.Key, k => k.Value.OptionsType, StringComparer.OrdinalIgnoreCase), "kind")

@@ -9,8 +9,10 @@ using Sensact.Agent.Configuration;
 using Sensact.Agent.ConsoleView;
 using Sensact.Agent.Events;
 using Sensact.Agent.Mqtt;
+using Sensact.Agent.Recording;
 using Sensact.Agent.Sensors;
 using Sensact.Agent.Telemetry;
+using Sensact.Devices.Recording;
 
 namespace Sensact.Agent.Hosting;
 
@@ -84,6 +86,7 @@ internal static class AgentHost
         AddValidated<AgentOptions, AgentOptionsValidator>(services, AgentOptions.Section);
         AddValidated<MqttOptions, MqttOptionsValidator>(services, MqttOptions.Section);
         services.AddOptions<ConsoleViewOptions>().BindConfiguration(ConsoleViewOptions.Section);
+        AddValidated<RecordingOptions, RecordingOptionsValidator>(services, RecordingOptions.Section);
 
         // Sensors and applications: checked and prepared (models loaded) when first resolved,
         // which AgentApp does before anything starts.
@@ -111,13 +114,20 @@ internal static class AgentHost
         services.AddSingleton<ICommand, StatusCommand>();
         services.AddSingleton<ICommand, AppsListCommand>();
         services.AddSingleton<ICommand, ConfigGetCommand>();
+        services.AddSingleton<AppSettings>();
+        services.AddSingleton<ICommand, ConfigSetCommand>();
+        services.AddSingleton<ICommand, ModelSwapCommand>();
+        services.AddSingleton<ICommand, SensorRateCommand>();
         services.AddSingleton<ICommand>(provider => AppControlCommand.Start(provider.GetRequiredService<AppRunner>()));
         services.AddSingleton<ICommand>(provider => AppControlCommand.Stop(provider.GetRequiredService<AppRunner>()));
+        services.AddSingleton<ICommand>(provider => RecordCommand.Start(provider.GetRequiredService<AgentRecorder>()));
+        services.AddSingleton<ICommand>(provider => RecordCommand.Stop(provider.GetRequiredService<AgentRecorder>()));
 
         services.AddHostedService<EmbeddedBroker>();
         AddHostedSingleton<CommandProcessor>(services);
         AddHostedSingleton<MqttLink>(services);
         AddHostedSingleton<AppRunner>(services);
+        AddHostedSingleton<AgentRecorder>(services);
         AddHostedSingleton<TelemetryPublisher>(services);
         if (commandLine.Duration is { } duration)
         {

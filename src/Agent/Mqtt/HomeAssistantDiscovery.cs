@@ -8,7 +8,7 @@ using Sensact.Agent.Hosting;
 namespace Sensact.Agent.Mqtt;
 
 /// <summary>
-/// Home Assistant MQTT discovery messages (retained, on <c>{prefix}/sensor/{object id}/config</c>):
+/// Home Assistant MQTT discovery messages (retained, on <c>{prefix}/sensor/{agent}/{object id}/config</c>: the agent id is Home Assistant's node id, so a broker ACL can allow an agent its own discovery topics):
 /// each application's latest decision appears as a sensor whose state is the event's label (with the
 /// whole event as attributes), and the agent's retained status is its availability.
 /// </summary>
@@ -41,7 +41,7 @@ internal static class HomeAssistantDiscovery
                 ["device"] = device.DeepClone(),
             };
             return new MqttApplicationMessageBuilder()
-                .WithTopic($"{options.Prefix}/sensor/{objectId}/config")
+                .WithTopic($"{options.Prefix}/sensor/{agent.Id}/{objectId}/config")
                 .WithPayload(JsonSerializer.SerializeToUtf8Bytes(config, Json.Options))
                 .WithRetainFlag(true)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)

@@ -207,6 +207,7 @@ internal sealed partial class MqttLink(
             builder = builder.WithCredentials(_options.Username, MqttCredentials.Password(_options));
         }
 
+        builder = MqttTls.Apply(builder, _options.Tls, Host);
         var result = await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {

@@ -52,6 +52,9 @@ public sealed class MqttOptions
     /// <summary>Gets or sets how often <c>{agent}/telemetry</c> is published (QoS 0); zero turns it off.</summary>
     public TimeSpan TelemetryInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Gets or sets TLS to the broker.</summary>
+    public MqttTlsOptions Tls { get; set; } = new();
+
     /// <summary>Gets or sets Home Assistant discovery.</summary>
     public HomeAssistantOptions HomeAssistant { get; set; } = new();
 

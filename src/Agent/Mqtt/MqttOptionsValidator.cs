@@ -62,6 +62,7 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             }
         }
 
+        failures.AddRange(MqttTls.Problems(options));
         if (!string.IsNullOrEmpty(options.ClientId) && options.ClientId.Length > 128)
         {
             failures.Add("Mqtt:ClientId must not be longer than 128 characters.");

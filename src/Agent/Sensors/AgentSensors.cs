@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sensact.Agent.Configuration;
 using Sensact.Agent.Hosting;
+using Sensact.Devices.Replay;
 using Sensact.Devices.Sensors;
 using Sensact.Pipelines.Sensors;
 
@@ -18,7 +19,8 @@ internal sealed partial class AgentSensors : IDisposable
     /// <summary>The configuration section sensors are declared in.</summary>
     public const string Section = "Sensors";
 
-    private readonly List<EventLoopScheduler> _threads = [];
+    private readonly Dictionary<string, EventLoopScheduler> _threads = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ILoggerFactory _logging;
     private readonly ILogger _logger;
 
     /// <summary>
@@ -28,6 +30,7 @@ internal sealed partial class AgentSensors : IDisposable
     /// </summary>
     public AgentSensors(IConfiguration configuration, ILoggerFactory logging, IMeterFactory? meterFactory = null)
     {
+        _logging = logging;
         _logger = logging.CreateLogger<AgentSensors>();
         Hub = new SensorHub(meterFactory);
         var problems = Problems;
@@ -42,6 +45,12 @@ internal sealed partial class AgentSensors : IDisposable
             }
 
             var options = (SensorOptions)(section.Get(driver.OptionsType) ?? Activator.CreateInstance(driver.OptionsType)!);
+            if (options is ReplayOptions replay)
+            {
+                // A recording with several channels replays the sensor's own one unless told otherwise.
+                replay.Channel ??= section.Key;
+            }
+
             driver.Resolve(options, ContentPaths.Resolve);
             var sensorProblems = driver.Validate(options).Select(problem => $"{key}:{problem}").ToList();
             problems.AddRange(sensorProblems);
@@ -54,9 +63,9 @@ internal sealed partial class AgentSensors : IDisposable
         foreach (var (name, driver, options) in declared)
         {
             var thread = new EventLoopScheduler(start => new Thread(start) { Name = $"sensor-{name}", IsBackground = true });
-            _threads.Add(thread);
+            _threads[name] = thread;
             Drivers[name] = driver.Name;
-            Hub.Add(driver.Create(name, options, thread, logging, (error, attempt, delay) => LogSensorFailed(error, name, attempt, delay)));
+            Hub.Add(Create(name, driver, options));
         }
     }
 
@@ -72,15 +81,30 @@ internal sealed partial class AgentSensors : IDisposable
     /// <summary>Gets the hub that shares the sensors.</summary>
     public SensorHub Hub { get; }
 
+    /// <summary>
+    /// Makes a new source for a created sensor from changed options (<c>sensor.rate</c>), on the
+    /// sensor's own thread; nothing is opened until the shared sensor switches to it.
+    /// </summary>
+    public object CreateSource(string name, ISensorDriver driver, SensorOptions options)
+    {
+        // The driver makes a shared sensor around its source; only the source is wanted, and a
+        // shared sensor nobody consumes holds nothing open.
+        using var unused = Create(name, driver, options);
+        return unused.Source;
+    }
+
     /// <summary>Closes every sensor, then stops their threads.</summary>
     public void Dispose()
     {
         Hub.Dispose();
-        foreach (var thread in _threads)
+        foreach (var thread in _threads.Values)
         {
             thread.Dispose();
         }
     }
+
+    private ISharedSensor Create(string name, ISensorDriver driver, SensorOptions options) =>
+        driver.Create(name, options, _threads[name], _logging, (error, attempt, delay) => LogSensorFailed(error, name, attempt, delay));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sensor {Sensor} failed (attempt {Attempt}); opening it again in {Delay}")]
     private partial void LogSensorFailed(Exception exception, string sensor, int attempt, TimeSpan delay);

@@ -17,6 +17,12 @@ internal interface ISensorDriver
     /// <summary>Gets the driver's options type, bound from <c>Sensors:{name}</c>; it derives from <see cref="SensorOptions"/>.</summary>
     Type OptionsType { get; }
 
+    /// <summary>
+    /// Gets the options key that sets the sensor's rate (<c>sensor.rate</c> changes it while the agent
+    /// runs), or <c>null</c> when the rate is fixed by the device or the recording.
+    /// </summary>
+    string? RateKey => null;
+
     /// <summary>Resolves relative paths in the options (done once, before validation).</summary>
     void Resolve(SensorOptions options, Func<string, string> resolvePath);
 

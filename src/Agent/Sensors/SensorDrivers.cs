@@ -4,5 +4,5 @@ namespace Sensact.Agent.Sensors;
 internal static class SensorDrivers
 {
     public static IReadOnlyDictionary<string, ISensorDriver> All { get; } =
-        new ISensorDriver[] { new ReplayDriver() }.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+        new ISensorDriver[] { new ReplayDriver(), new AlsaDriver(), new V4l2Driver(), new RpicamDriver() }.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
 }

@@ -27,7 +27,8 @@ public readonly record struct ImageFrame : ISharedPayload<ImageFrame>
     /// <param name="pixels">The pixel bytes, rows top to bottom; the last row needs no padding.</param>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="width"/> or <paramref name="height"/> is not positive, <paramref name="format"/> is not
-    /// a defined format, or <paramref name="stride"/> is shorter than a row.
+    /// a defined format, <paramref name="stride"/> is shorter than a row, or <paramref name="width"/> is odd
+    /// for <see cref="ImagePixelFormat.Yuyv"/>.
     /// </exception>
     /// <exception cref="ArgumentException"><paramref name="pixels"/> is shorter than the image.</exception>
     public ImageFrame(int width, int height, ImagePixelFormat format, int stride, SharedBuffer<byte> pixels)
@@ -35,6 +36,11 @@ public readonly record struct ImageFrame : ISharedPayload<ImageFrame>
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         var rowBytes = (long)width * BytesPerPixelOf(format);
+        if (format == ImagePixelFormat.Yuyv && width % 2 != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), width, "A YUYV image has an even width: two pixels share one U and one V.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(stride, rowBytes);
         var needed = ((long)stride * (height - 1)) + rowBytes;
         if (pixels.Length < needed)
@@ -82,6 +88,7 @@ public readonly record struct ImageFrame : ISharedPayload<ImageFrame>
     {
         ImagePixelFormat.Rgb24 => 3,
         ImagePixelFormat.Gray8 => 1,
+        ImagePixelFormat.Yuyv => 2,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a defined pixel format."),
     };
 }

@@ -17,10 +17,7 @@ namespace Sensact.Devices.Replay;
 /// <see cref="Frames"/> is cold: each subscription reads the recordings anew (a missing path or an
 /// unreadable file ends that subscription with <c>OnError</c>) and then emits sample <c>i</c>, counted
 /// across recordings and loops, at <c>subscribeTime + i / (SampleRateHz * SpeedFactor)</c> on the
-/// scheduler. Each due time is computed from the start, never from the previous sample, so a late
-/// callback delays one sample and the pace does not drift; it is handed to the scheduler as a
-/// relative delay, because Rx re-plans absolute due times on a system-clock change from a thread of
-/// its own, which can reach a scheduler its owner has already disposed.
+/// scheduler, or as fast as possible (see <see cref="ReplayPacing"/>).
 /// </para>
 /// <para>
 /// A looping replay reads its path again at the start of every pass, so recordings added meanwhile
@@ -36,7 +33,8 @@ namespace Sensact.Devices.Replay;
 public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, IGroundTruth
 {
     private readonly string _path;
-    private readonly double _samplesPerSecond;
+    private readonly ReplayOptions _options;
+    private readonly Func<long, TimeSpan> _offsetOf;
     private readonly bool _loop;
     private readonly IScheduler _scheduler;
     private readonly ILogger _logger;
@@ -50,9 +48,9 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
     /// The scene clock that paces the replay; <see cref="Scheduler.Default"/> when <c>null</c>.
     /// </param>
     /// <param name="logger">Where to report what is replayed and the malformed lines skipped.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or <paramref name="options"/> is not valid (see <see cref="ImuReplayOptions.Validate"/>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or <paramref name="options"/> is not valid (see <see cref="ReplayOptions.Validate"/>).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="options"/> is <c>null</c>.</exception>
-    public ImuReplaySource(string id, ImuReplayOptions options, IScheduler? scheduler = null, ILogger<ImuReplaySource>? logger = null)
+    public ImuReplaySource(string id, ReplayOptions options, IScheduler? scheduler = null, ILogger<ImuReplaySource>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(options);
@@ -64,7 +62,8 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 
         _path = options.Path;
         SampleRateHz = options.SampleRateHz;
-        _samplesPerSecond = options.SampleRateHz * options.SpeedFactor;
+        _options = options.Copy();
+        _offsetOf = ReplayPacing.FixedRate(options.SampleRateHz);
         _loop = options.Loop;
         Id = id;
         _scheduler = scheduler ?? Scheduler.Default;
@@ -129,7 +128,6 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 
     private IDisposable Subscribe(IObserver<Frame<ImuSample>> observer)
     {
-        var start = _scheduler.Now;
         List<ImuRecording> recordings;
         try
         {
@@ -144,7 +142,7 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
         var total = recordings.Sum(recording => (long)recording.Samples.Count);
         _logger.LogInformation(
             "Replaying {Recordings} IMU recordings ({Samples} samples) from {Path} at {Rate} samples/s, loop {Loop}",
-            recordings.Count, total, _path, _samplesPerSecond, _loop);
+            recordings.Count, total, _path, _options.AsFastAsPossible ? "as fast as possible" : SampleRateHz * _options.SpeedFactor, _loop);
         if (total == 0)
         {
             // Looping over nothing would spin without ever emitting.
@@ -186,7 +184,7 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
         void StopPlaying() => Interlocked.CompareExchange(ref _current, null, playing);
 
         Advance();
-        var emission = _scheduler.Schedule(0L, TimeSpan.Zero, (sequence, next) =>
+        var emission = ReplayPacing.Run(_scheduler, _options, _offsetOf, (sequence, originatingTime) =>
         {
             var recording = recordings[recordingIndex];
             if (!ReferenceEquals(recording, playing))
@@ -196,7 +194,7 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
                 _logger.LogDebug("Replaying {Recording} ({Label})", recording.Name, recording.Label);
             }
 
-            observer.OnNext(new Frame<ImuSample>(recording.Samples[sampleIndex], _scheduler.Now, Id, sequence));
+            observer.OnNext(new Frame<ImuSample>(recording.Samples[sampleIndex], originatingTime, Id, sequence));
             bool more;
             try
             {
@@ -206,19 +204,16 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
             {
                 StopPlaying();
                 observer.OnError(error);
-                return;
+                return false;
             }
 
-            if (more)
-            {
-                var delay = DueTime(start, sequence + 1) - _scheduler.Now;
-                next(sequence + 1, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
-            }
-            else
+            if (!more)
             {
                 StopPlaying();
                 observer.OnCompleted();
             }
+
+            return more;
         });
 
         return StableCompositeDisposable.Create(emission, Disposable.Create(StopPlaying));
@@ -226,7 +221,4 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 
     private static bool IsReadError(Exception error) =>
         error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;
-
-    private DateTimeOffset DueTime(DateTimeOffset start, long sequence) =>
-        start + TimeSpan.FromTicks((long)Math.Round(sequence * (double)TimeSpan.TicksPerSecond / _samplesPerSecond));
 }

@@ -23,4 +23,12 @@ public interface ISharedSensor : IDisposable
 
     /// <summary>Gets the consumers made so far (for their drop counters).</summary>
     IReadOnlyList<ISensorConsumer> Consumers { get; }
+
+    /// <summary>
+    /// Replaces the sensor's source (the same sensor at another rate, say); an open sensor closes the
+    /// old source and opens the new one at once, in a new segment.
+    /// </summary>
+    /// <param name="source">The new source, an <c>ISensorSource&lt;T&gt;</c> of the sensor's payload type.</param>
+    /// <exception cref="ArgumentException">The source delivers another payload type.</exception>
+    void Switch(object source);
 }

@@ -18,7 +18,8 @@ namespace Sensact.Pipelines.Sensors;
 /// A sensor that fails is reopened with backoff (see <see cref="SensorRecovery"/>) while its
 /// consumers stay subscribed: they see a pause in frames, not an error. The hub renumbers frames:
 /// <see cref="Frame{T}.Sequence"/> keeps counting across reopens and pauses, and
-/// <see cref="Frame{T}.Segment"/> grows by one at every opening, so windows never span a gap.
+/// <see cref="Frame{T}.Segment"/> grows by one at every opening, so windows never span a gap. A source
+/// that numbers its own frames (<see cref="INumberedSource"/>, a replayed recording) keeps its numbers.
 /// </para>
 /// <para>
 /// Frames are handed to every attached consumer on the sensor's thread; each consumer's delivery
@@ -36,7 +37,11 @@ namespace Sensact.Pipelines.Sensors;
 public sealed class SharedSensor<T> : ISharedSensor, IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly IObservable<Frame<T>> _opened;
+    private readonly SensorRecovery _recovery;
+    private readonly IScheduler _scheduler;
+    private readonly Action<Exception, int, TimeSpan>? _onFailure;
+    private IObservable<Frame<T>> _opened;
+    private bool _keepNumbers;
     private readonly List<ISensorConsumer> _consumers = [];
     private IObserver<Frame<T>>[] _sinks = [];
     private SingleAssignmentDisposable? _upstream;
@@ -57,21 +62,13 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
         Action<Exception, int, TimeSpan>? onFailure = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        recovery ??= SensorRecovery.Default;
+        _recovery = recovery ?? SensorRecovery.Default;
+        _scheduler = scheduler ?? Scheduler.Default;
+        _onFailure = onFailure;
         Source = source;
         Name = source.Id;
-        // Every opening of the sensor is a new segment: the first (in Attach) and every reopening
-        // after a failure (counted here, before RetryWithBackoff subscribes again).
-        _opened = source.Frames.RetryWithBackoff(
-            recovery.FirstDelay,
-            recovery.MaxDelay,
-            (error, attempt, delay) =>
-            {
-                Interlocked.Increment(ref _failures);
-                Interlocked.Increment(ref _segment);
-                onFailure?.Invoke(error, attempt, delay);
-            },
-            scheduler ?? Scheduler.Default);
+        _keepNumbers = source is INumberedSource;
+        _opened = Open(source);
     }
 
     /// <inheritdoc />
@@ -81,7 +78,7 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
     public Type PayloadType => typeof(T);
 
     /// <inheritdoc />
-    public object Source { get; }
+    public object Source { get; private set; }
 
     /// <inheritdoc />
     public bool IsOpen
@@ -147,22 +144,58 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
         closing?.Dispose();
     }
 
-    /// <summary>Attaches a consumer's input, opening the sensor when it is the first.</summary>
-    internal void Attach(IObserver<Frame<T>> sink)
+    /// <summary>
+    /// Replaces the sensor's source (the same sensor at another rate, say). When the sensor is open,
+    /// the old source is closed and the new one opened at once: consumers stay attached, the segment
+    /// grows by one and sequence numbers go on.
+    /// </summary>
+    /// <param name="next">The new source; it should carry the same id.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="next"/> is <c>null</c>.</exception>
+    public void Switch(ISensorSource<T> next)
     {
+        ArgumentNullException.ThrowIfNull(next);
+        var opened = Open(next);
+        SingleAssignmentDisposable? closing;
         SingleAssignmentDisposable? opening = null;
         lock (_gate)
         {
-            _sinks = [.. _sinks, sink];
-            if (_upstream is null)
+            Source = next;
+            _opened = opened;
+            _keepNumbers = next is INumberedSource;
+            closing = _upstream;
+            if (closing is not null)
             {
                 opening = _upstream = new SingleAssignmentDisposable();
                 Interlocked.Increment(ref _segment);
             }
         }
 
+        closing?.Dispose();
+        opening?.Disposable = opened.Subscribe(OnFrame, OnError, OnCompleted);
+    }
+
+    /// <inheritdoc />
+    void ISharedSensor.Switch(object source) =>
+        Switch(source as ISensorSource<T> ?? throw new ArgumentException($"Sensor '{Name}' shares {typeof(T).Name} frames; the new source delivers others.", nameof(source)));
+
+    /// <summary>Attaches a consumer's input, opening the sensor when it is the first.</summary>
+    internal void Attach(IObserver<Frame<T>> sink)
+    {
+        SingleAssignmentDisposable? opening = null;
+        IObservable<Frame<T>>? opened = null;
+        lock (_gate)
+        {
+            _sinks = [.. _sinks, sink];
+            if (_upstream is null)
+            {
+                opening = _upstream = new SingleAssignmentDisposable();
+                opened = _opened;
+                Interlocked.Increment(ref _segment);
+            }
+        }
+
         // Outside the lock: opening a sensor may take a while or emit at once.
-        opening?.Disposable = _opened.Subscribe(OnFrame, OnError, OnCompleted);
+        opening?.Disposable = opened!.Subscribe(OnFrame, OnError, OnCompleted);
     }
 
     /// <summary>Detaches a consumer's input, closing the sensor when it was the last.</summary>
@@ -188,11 +221,26 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
         closing?.Dispose();
     }
 
+    // Every opening of the sensor is a new segment: the first (in Attach or Switch) and every
+    // reopening after a failure (counted here, before RetryWithBackoff subscribes again).
+    private IObservable<Frame<T>> Open(ISensorSource<T> source) =>
+        source.Frames.RetryWithBackoff(
+            _recovery.FirstDelay,
+            _recovery.MaxDelay,
+            (error, attempt, delay) =>
+            {
+                Interlocked.Increment(ref _failures);
+                Interlocked.Increment(ref _segment);
+                _onFailure?.Invoke(error, attempt, delay);
+            },
+            _scheduler);
+
     private void OnFrame(Frame<T> frame)
     {
         // Frames arrive one at a time (one opening at a time), so the counter has one writer; it is
         // read by metrics from other threads.
-        var stamped = frame with { Sequence = _next, Segment = Volatile.Read(ref _segment) };
+        // A source with numbers of its own (a replayed recording) keeps them.
+        var stamped = _keepNumbers ? frame : frame with { Sequence = _next, Segment = Volatile.Read(ref _segment) };
         Volatile.Write(ref _next, _next + 1);
         // Every consumer but the last gets a reference of its own to a pooled payload; the last gets
         // the source's, which is handed over last so that no consumer can release it before the others

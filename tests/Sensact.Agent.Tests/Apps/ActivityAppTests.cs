@@ -102,15 +102,82 @@ public sealed class ActivityAppTests
         Assert.Contains(problems, p => p.StartsWith("Inference:IntraOpThreads", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Reconfigure_MinConfidenceWhileRunning_FiltersFromTheNextWindow()
+    {
+        var clock = new HistoricalScheduler(T0);
+        using var hub = Hub(clock, 26);
+        using var app = Prepare(hub, "activity");
+        var decisions = app.Build(Context(hub, clock)).Record(clock);
+        clock.AdvanceBy(TimeSpan.FromSeconds(5));
+        var before = decisions.Values.Count;
+        var problems = new List<string>();
+
+        app.Reconfigure(Options(minConfidence: 1.5), problems);
+        Assert.Equal(["MinConfidence must be between 0 and 1 (got 1.5)."], problems);
+        clock.AdvanceBy(TimeSpan.FromSeconds(3));
+        Assert.True(decisions.Values.Count > before); // the refused value changed nothing
+
+        var confident = decisions.Values.Cast<Decision>().Max(d => d.Confidence);
+        app.Reconfigure(Options(minConfidence: Math.BitIncrement(confident)), problems = []);
+        var afterSet = decisions.Values.Count;
+        clock.AdvanceBy(TimeSpan.FromSeconds(5));
+
+        Assert.Empty(problems);
+        Assert.All(decisions.Values.Skip(afterSet).Cast<Decision>(), d => Assert.True(d.Confidence > confident));
+    }
+
+    [Fact]
+    public void Reconfigure_ModelSwappedWhileRunning_DecidesOnWithTheNewModelAndKeepsTheOldOneOnFailure()
+    {
+        using var folder = new TempModelFolder();
+        var copy = folder.CopyOf(Model);
+        var clock = new HistoricalScheduler(T0);
+        using var hub = Hub(clock, 26);
+        using var app = Prepare(hub, "activity");
+        var decisions = app.Build(Context(hub, clock)).Record(clock);
+        clock.AdvanceBy(TimeSpan.FromSeconds(5));
+        var problems = new List<string>();
+
+        app.Reconfigure(Options(model: Path.Combine(folder.Path, "missing.onnx")), problems);
+        Assert.StartsWith("Model: ", Assert.Single(problems), StringComparison.Ordinal);
+        app.Reconfigure(Options(model: copy), problems = []);
+        var swappedAt = decisions.Values.Count;
+        clock.AdvanceBy(TimeSpan.FromSeconds(5));
+
+        Assert.Empty(problems);
+        Assert.Equal(["copy.onnx"], app.Models.Keys);
+        Assert.True(decisions.Values.Count >= swappedAt + 4);
+        Assert.Null(decisions.Error);
+        Assert.All(decisions.Values.Cast<Decision>(), d => Assert.Equal("walking", d.Label));
+    }
+
     private static SensorHub Hub(IScheduler clock, double rate)
     {
         var hub = new SensorHub();
-        var source = new ImuReplaySource("imu", new ImuReplayOptions { Path = Walking, SampleRateHz = rate }, clock);
+        var source = new ImuReplaySource("imu", new ReplayOptions { Path = Walking, SampleRateHz = rate }, clock);
         hub.Add(new SharedSensor<ImuSample>(source, scheduler: clock));
         return hub;
     }
 
-    private static ActivityAppOptions Options() => new() { Kind = "activity", Sensor = "imu", Model = Model };
+    private static ActivityAppOptions Options(double minConfidence = 0, string? model = null) =>
+        new() { Kind = "activity", Sensor = "imu", Model = model ?? Model, MinConfidence = minConfidence };
+
+    private sealed class TempModelFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("sensact-models-").FullName;
+
+        /// <summary>Copies a model and its card as <c>copy.onnx</c> / <c>copy.json</c>.</summary>
+        public string CopyOf(string model)
+        {
+            var copy = System.IO.Path.Combine(Path, "copy.onnx");
+            File.Copy(model, copy);
+            File.Copy(System.IO.Path.ChangeExtension(model, ".json"), System.IO.Path.ChangeExtension(copy, ".json"));
+            return copy;
+        }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
 
     private static IApplication Prepare(SensorHub hub, string name)
     {

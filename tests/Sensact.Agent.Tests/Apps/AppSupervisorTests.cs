@@ -204,7 +204,15 @@ public sealed class AppSupervisorTests
 
         public IReadOnlyDictionary<string, Sensact.Pipelines.Models.ModelCard> Models { get; } = new Dictionary<string, Sensact.Pipelines.Models.ModelCard>();
 
+        public IReadOnlyCollection<string> LiveKeys { get; } = [];
+
         public IObservable<AppEvent> Build(AppBuildContext context) => builds[Math.Min(_build++, builds.Length - 1)](context);
+
+        public void Reconfigure(AppOptions options, ICollection<string> problems) => problems.Add("nothing is live");
+
+        public void CheckSource(string sensor, object source, ICollection<string> problems)
+        {
+        }
 
         public void Dispose()
         {

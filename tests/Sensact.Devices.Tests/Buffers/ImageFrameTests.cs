@@ -22,6 +22,24 @@ public sealed class ImageFrameTests
     }
 
     [Fact]
+    public void Constructor_YuyvOddWidth_Throws()
+    {
+        var pixels = _pool.Rent(3 * 2 * 2);
+
+        Assert.Throws<ArgumentOutOfRangeException>("width", () => new ImageFrame(3, 2, ImagePixelFormat.Yuyv, 6, pixels));
+        pixels.Release();
+    }
+
+    [Fact]
+    public void Constructor_Yuyv_TwoBytesPerPixel()
+    {
+        var frame = new ImageFrame(4, 2, ImagePixelFormat.Yuyv, 8, _pool.Rent(16));
+
+        Assert.Equal(2, frame.BytesPerPixel);
+        frame.Release();
+    }
+
+    [Fact]
     public void Constructor_BufferShorterThanImage_Throws()
     {
         var pixels = _pool.Rent((640 * 480) - 1);

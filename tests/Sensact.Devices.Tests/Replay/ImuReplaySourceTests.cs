@@ -18,7 +18,7 @@ public sealed class ImuReplaySourceTests
     [Fact]
     public void Constructor_InvalidOptions_ThrowsWithValidationMessage()
     {
-        var error = Assert.Throws<ArgumentException>("options", () => new ImuReplaySource("imu0", new ImuReplayOptions { SpeedFactor = -1 }));
+        var error = Assert.Throws<ArgumentException>("options", () => new ImuReplaySource("imu0", new ReplayOptions { SpeedFactor = -1 }));
 
         Assert.Contains("SpeedFactor must be greater than 0 (got -1).", error.Message, StringComparison.Ordinal);
     }
@@ -26,7 +26,7 @@ public sealed class ImuReplaySourceTests
     [Fact]
     public void Constructor_Options_TakesIdAndReadsNothing()
     {
-        var source = new ImuReplaySource("wrist", new ImuReplayOptions { Path = "no/such/file.csv" });
+        var source = new ImuReplaySource("wrist", new ReplayOptions { Path = "no/such/file.csv" });
 
         Assert.Equal("wrist", source.Id);
         Assert.Equal(0, source.MalformedLines);
@@ -246,7 +246,7 @@ public sealed class ImuReplaySourceTests
     {
         using var folder = new TempFolder();
         var file = folder.Write("walking/walk.csv", Lines(50));
-        var source = new ImuReplaySource("imu0", new ImuReplayOptions { Path = file, SpeedFactor = 1000, Loop = false });
+        var source = new ImuReplaySource("imu0", new ReplayOptions { Path = file, SpeedFactor = 1000, Loop = false });
 
         var frames = await source.Frames.ToArray().ToTask(TestContext.Current.CancellationToken);
 
@@ -268,6 +268,46 @@ public sealed class ImuReplaySourceTests
 
         Assert.Equal(79, recorder.Values.Count); // 3 s at 26 Hz: samples 0..78
         Assert.Null(recorder.Error);
+    }
+
+    [Fact]
+    public void Frames_AsFastAsPossible_EmitsEverythingAtOnceStampedWithRecordingTime()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", Lines(10_000));
+        var scheduler = new HistoricalScheduler(T0);
+        var options = new ReplayOptions { Path = file, SampleRateHz = 100, AsFastAsPossible = true, Loop = false };
+
+        var recorder = new ImuReplaySource("imu0", options, scheduler).Frames.Record(scheduler);
+        scheduler.Start();
+
+        Assert.True(recorder.Completed);
+        Assert.Equal(T0, scheduler.Now);
+        Assert.Equal(10_000, recorder.Values.Count);
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => (long)i), recorder.Values.Select(f => f.Sequence));
+        Assert.Equal(T0.AddMilliseconds(99_990), recorder.Values[^1].OriginatingTime);
+    }
+
+    [Fact]
+    public void Frames_AsFastAsPossibleDisposed_StopsBetweenBatches()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/walk.csv", Lines(10));
+        var scheduler = new HistoricalScheduler(T0);
+        var options = new ReplayOptions { Path = file, AsFastAsPossible = true, Loop = true };
+        var count = 0;
+        IDisposable? subscription = null;
+
+        subscription = new ImuReplaySource("imu0", options, scheduler).Frames.Subscribe(_ =>
+        {
+            if (++count == 5000)
+            {
+                subscription!.Dispose();
+            }
+        });
+        scheduler.Start();
+
+        Assert.Equal(5000, count);
     }
 
     [Fact]
@@ -317,7 +357,7 @@ public sealed class ImuReplaySourceTests
     }
 
     private static ImuReplaySource Replay(string path, IScheduler scheduler, double speed = 1, bool loop = false) =>
-        new("imu0", new ImuReplayOptions { Path = path, SpeedFactor = speed, Loop = loop }, scheduler);
+        new("imu0", new ReplayOptions { Path = path, SpeedFactor = speed, Loop = loop }, scheduler);
 
     private static string[] Lines(int count) =>
         Enumerable.Range(0, count).Select(i => FormattableString.Invariant($"{i},0,0")).ToArray();

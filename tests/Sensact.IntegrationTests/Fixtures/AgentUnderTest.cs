@@ -35,6 +35,10 @@ internal sealed class AgentUnderTest : IAsyncDisposable
 
     public AppStates Apps => _host.Services.GetRequiredService<AppStates>();
 
+    /// <summary>Runs a command as the link would, straight through the agent's command table.</summary>
+    public System.Text.Json.Nodes.JsonNode? Command(string name, string arguments) =>
+        _host.Services.GetServices<Sensact.Agent.Commands.ICommand>().Single(c => c.Name == name).Execute(System.Text.Json.Nodes.JsonNode.Parse(arguments)!.AsObject());
+
     /// <summary>
     /// Starts an agent; <paramref name="args"/> are extra command-line overrides. Unless they name one,
     /// the agent's outbox gets a fresh folder of its own, deleted with the agent.

@@ -38,31 +38,55 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Starts mosquitto on <paramref name="port"/> (a free one when null) and waits until it accepts connections.</summary>
     /// <param name="port">The port, or null for a free one.</param>
     /// <param name="user">A user name and password the broker requires (anonymous clients are then refused), or null.</param>
+    /// <param name="security">Users, an ACL and TLS, or null for none of them.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public static async Task<MosquittoBroker> StartAsync(int? port = null, (string Name, string Password)? user = null, CancellationToken cancellationToken = default)
+    public static async Task<MosquittoBroker> StartAsync(
+        int? port = null, (string Name, string Password)? user = null, MosquittoSecurity? security = null, CancellationToken cancellationToken = default)
     {
         var chosen = port ?? FreePort.Next();
         var folder = Directory.CreateTempSubdirectory("sensact-mosquitto-").FullName;
         var config = Path.Combine(folder, "mosquitto.conf");
         var access = "allow_anonymous true\n";
-        if (user is { } credentials)
+        var users = (security?.Users ?? []).Concat(user is { } one ? [one] : []).ToList();
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        if (users.Count > 0)
         {
             var passwords = Path.Combine(folder, "passwords");
-            using var passwd = Process.Start(Tool("mosquitto_passwd"), ["-b", "-c", passwords, credentials.Name, credentials.Password]);
-            await passwd.WaitForExitAsync(cancellationToken);
+            foreach (var (name, password) in users)
+            {
+                string[] create = File.Exists(passwords) ? [] : ["-c"];
+                using var passwd = Process.Start(Tool("mosquitto_passwd"), ["-b", .. create, passwords, name, password]);
+                await passwd.WaitForExitAsync(cancellationToken);
+            }
 
             // Started as root, mosquitto drops to its own user before it reads the password file.
             // (mosquitto runs on Linux only here: SkipIfMissing skips elsewhere.)
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
                 File.SetUnixFileMode(passwords, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             }
 
             access = $"allow_anonymous false\npassword_file {passwords}\n";
         }
 
-        await File.WriteAllTextAsync(config, $"listener {chosen} 127.0.0.1\n{access}persistence false\n", cancellationToken);
+        if (security?.Acl is { } acl)
+        {
+            var aclFile = Path.Combine(folder, "acl");
+            await File.WriteAllTextAsync(aclFile, acl, cancellationToken);
+            access += $"acl_file {aclFile}\n";
+        }
+
+        var listener = $"listener {chosen} 127.0.0.1\n";
+        if (security?.Tls is { } tls)
+        {
+            listener += $"cafile {tls.CaFile}\ncertfile {tls.ServerCertificateFile}\nkeyfile {tls.ServerKeyFile}\nrequire_certificate {(security.RequireCertificate ? "true" : "false")}\n";
+        }
+
+        await File.WriteAllTextAsync(config, $"{listener}{access}persistence false\n", cancellationToken);
         var process = Process.Start(new ProcessStartInfo(Executable!, ["-c", config])
         {
             RedirectStandardOutput = true,

@@ -75,7 +75,7 @@ public sealed class EmbeddedBrokerSliceTests
         var app = birth.GetProperty("apps")[0];
         Assert.Equal("activity", app.GetProperty("name").GetString());
         Assert.Equal(Labels, app.GetProperty("models").GetProperty("activity-classifier.onnx").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
-        Assert.Equal(["app.start", "app.stop", "apps.list", "config.get", "status"], birth.GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["app.start", "app.stop", "apps.list", "config.get", "config.set", "model.swap", "record.start", "record.stop", "sensor.rate", "status"], birth.GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class EmbeddedBrokerSliceTests
         var port = FreePort.Next();
         await using var agent = await AgentUnderTest.StartAsync(
             "ha", $"--Mqtt:Port={port}", "--Mqtt:HomeAssistant:Enabled=true", "--Apps:second:Kind=activity", "--Apps:second:Sensor=imu");
-        await using var recorder = await TopicRecorder.SubscribeAsync(port, "homeassistant/sensor/+/config");
+        await using var recorder = await TopicRecorder.SubscribeAsync(port, "homeassistant/sensor/+/+/config");
 
         var configs = await recorder.WaitForAsync(m => m.Retained, 2, Deadline);
 
@@ -112,7 +112,7 @@ public sealed class EmbeddedBrokerSliceTests
         {
             Assert.Equal($"{agent.TopicRoot}/status", c.Json.GetProperty("availability_topic").GetString());
             Assert.Equal("{{ value_json.label }}", c.Json.GetProperty("value_template").GetString());
-            Assert.StartsWith("homeassistant/sensor/sensact_it_ha_", c.Topic, StringComparison.Ordinal);
+            Assert.StartsWith("homeassistant/sensor/ha/sensact_it_ha_", c.Topic, StringComparison.Ordinal);
         });
     }
 

@@ -90,6 +90,43 @@ public sealed class SharedSensorTests
     }
 
     [Fact]
+    public void Switch_OpenSensor_ClosesTheOldSourceAndOpensTheNewOneInANewSegment()
+    {
+        var clock = new HistoricalScheduler(T0);
+        var slow = new TickSource(clock);
+        var fast = new TickSource(clock) { Payload = 100 };
+        var sensor = new SharedSensor<int>(slow, scheduler: clock);
+        var frames = sensor.Consume("app", DeliveryPolicy.DropOldest(16), ImmediateScheduler.Instance).Frames.Record(clock);
+        clock.AdvanceBy(Period * 2);
+
+        sensor.Switch(fast);
+        clock.AdvanceBy(Period * 2);
+
+        Assert.Same(fast, sensor.Source);
+        Assert.Equal((0, 1), (slow.Active, fast.Active));
+        Assert.Equal([0, 1, 100, 101], frames.Values.Select(f => f.Payload));
+        Assert.Equal([0L, 1, 2, 3], frames.Values.Select(f => f.Sequence));
+        Assert.Equal([0, 0, 1, 1], frames.Values.Select(f => f.Segment));
+    }
+
+    [Fact]
+    public void Switch_ClosedSensor_OpensTheNewSourceOnlyWhenConsumed()
+    {
+        var clock = new HistoricalScheduler(T0);
+        var first = new TickSource(clock);
+        var next = new TickSource(clock) { Payload = 100 };
+        var sensor = new SharedSensor<int>(first, scheduler: clock);
+
+        ((ISharedSensor)sensor).Switch(next);
+        var frames = sensor.Consume("app", DeliveryPolicy.DropOldest(16), ImmediateScheduler.Instance).Frames.Record(clock);
+        clock.AdvanceBy(Period);
+
+        Assert.Equal((0, 1), (first.Opened, next.Opened));
+        Assert.Equal([100], frames.Values.Select(f => f.Payload));
+        Assert.Throws<ArgumentException>(() => ((ISharedSensor)sensor).Switch("not a source"));
+    }
+
+    [Fact]
     public void Frames_SensorFails_IsReopenedWithBackoffWithoutErrorAndSequenceKeepsCounting()
     {
         var clock = new HistoricalScheduler(T0);
@@ -211,12 +248,14 @@ public sealed class SharedSensorTests
 
         public int? CompleteAfter { get; init; }
 
+        public int Payload { get; init; }
+
         public string Id => "tick";
 
         public IObservable<Frame<int>> Frames => Observable.Defer(() =>
         {
             Opened++;
-            var ticks = Observable.Interval(Period, clock).Select(i => new Frame<int>((int)i, clock.Now, Id, i));
+            var ticks = Observable.Interval(Period, clock).Select(i => new Frame<int>(Payload + (int)i, clock.Now, Id, i));
             if (FailAfter is { } failAfter)
             {
                 ticks = ticks.Take(failAfter).Concat(Observable.Throw<Frame<int>>(new IOException("unplugged")));

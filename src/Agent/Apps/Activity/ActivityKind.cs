@@ -45,11 +45,7 @@ internal sealed class ActivityKind : IAppKind
             problems.Add($"Inference:{problem}");
         }
 
-        if (!(activity.MinConfidence is >= 0 and <= 1))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MinConfidence must be between 0 and 1 (got {activity.MinConfidence})."));
-        }
-
+        CheckMinConfidence(activity, problems);
         ISharedSensor? sensor = null;
         if (activity.SensorNames.Count == 1 && sensors.TryGet(activity.SensorNames[0], out var found))
         {
@@ -65,6 +61,22 @@ internal sealed class ActivityKind : IAppKind
             return null;
         }
 
+        var classifier = Load(activity, sensor, problems);
+        return classifier is null ? null : new ActivityApp(name, activity, classifier, sensor!);
+    }
+
+    /// <summary>Checks <c>MinConfidence</c>.</summary>
+    internal static void CheckMinConfidence(ActivityAppOptions activity, ICollection<string> problems)
+    {
+        if (!(activity.MinConfidence is >= 0 and <= 1))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MinConfidence must be between 0 and 1 (got {activity.MinConfidence})."));
+        }
+    }
+
+    /// <summary>Loads the model and checks it against the sensor's rate; null (and a problem) when it cannot serve.</summary>
+    internal static OnnxActivityClassifier? Load(ActivityAppOptions activity, ISharedSensor? sensor, ICollection<string> problems)
+    {
         OnnxActivityClassifier classifier;
         try
         {
@@ -78,15 +90,21 @@ internal sealed class ActivityKind : IAppKind
             return null;
         }
 
-        if (sensor?.Source is ISampledSensor sampled && Math.Abs(sampled.SampleRateHz - classifier.Card.SampleRateHz) > 1e-6)
+        if (sensor is not null && RateProblem(classifier.Card, sensor.Name, sensor.Source) is { } rate)
         {
-            problems.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Model: the model was trained on {classifier.Card.SampleRateHz} Hz data, but sensor '{sensor.Name}' delivers {sampled.SampleRateHz} Hz (Sensors:{sensor.Name}:SampleRateHz); windows would span the wrong time and be misclassified."));
+            problems.Add(rate);
             classifier.Dispose();
             return null;
         }
 
-        return new ActivityApp(name, activity, classifier);
+        return classifier;
     }
+
+    /// <summary>Says why a model trained at the card's rate cannot read <paramref name="source"/>; null when it can.</summary>
+    internal static string? RateProblem(ActivityModelCard card, string sensor, object source) =>
+        source is ISampledSensor sampled && Math.Abs(sampled.SampleRateHz - card.SampleRateHz) > 1e-6
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"Model: the model was trained on {card.SampleRateHz} Hz data, but sensor '{sensor}' delivers {sampled.SampleRateHz} Hz (Sensors:{sensor}:SampleRateHz); windows would span the wrong time and be misclassified.")
+            : null;
 }
