@@ -21,7 +21,7 @@ public class ActivityBenchmarks
     {
         // A walking-like window: 2 s at 26 Hz with a 1.8 Hz swing on top of gravity.
         _window = Enumerable.Range(0, 52)
-            .Select(i => new ImuSample(new Vector3(120 * MathF.Sin(i * 0.43f), 980 + (350 * MathF.Sin(i * 0.435f)), 200 * MathF.Cos(i * 0.21f))))
+            .Select(i => ImuSample.FromMilliG(120 * MathF.Sin(i * 0.43f), 980 + (350 * MathF.Sin(i * 0.435f)), 200 * MathF.Cos(i * 0.21f)))
             .ToArray();
         _classifier = OnnxActivityClassifier.Load(Path.Combine(AppContext.BaseDirectory, "models", "activity", OnnxActivityClassifier.FileName));
         ActivityFeatures.Extract(_window, _features);

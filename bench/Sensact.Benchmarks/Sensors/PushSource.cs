@@ -22,7 +22,7 @@ internal sealed class PushSource : ISensorSource<ImuSample>, IObservable<Frame<I
     {
         Id = id;
         // A walking-like swing on top of gravity, so that windows hold varied values.
-        _samples = [.. Enumerable.Range(0, 64).Select(i => new ImuSample(new Vector3(120 * MathF.Sin(i * 0.43f), 980 + (350 * MathF.Sin(i * 0.435f)), 200 * MathF.Cos(i * 0.21f))))];
+        _samples = [.. Enumerable.Range(0, 64).Select(i => ImuSample.FromMilliG(120 * MathF.Sin(i * 0.43f), 980 + (350 * MathF.Sin(i * 0.435f)), 200 * MathF.Cos(i * 0.21f)))];
     }
 
     public string Id { get; }

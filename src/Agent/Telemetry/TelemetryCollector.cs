@@ -49,6 +49,7 @@ internal sealed class TelemetryCollector : IDisposable
                     ["frames"] = total,
                     ["framesPerSecond"] = Math.Round((total - _previous.GetValueOrDefault((instrument, key))) / seconds, 2),
                     ["failures"] = _totals.GetValueOrDefault(("sensact.sensor.failures", key)),
+                    ["rejected"] = Rejected(key),
                 };
             }
 
@@ -90,13 +91,30 @@ internal sealed class TelemetryCollector : IDisposable
 
     public void Dispose() => _listener.Dispose();
 
+    // Frames the sensor dropped before its consumers, by reason (implausible payloads, time going back).
+    private JsonObject Rejected(string sensor)
+    {
+        var rejected = new JsonObject();
+        var prefix = sensor + ReasonSeparator;
+        foreach (var ((_, key), total) in _totals.Where(t => t.Key.Instrument == "sensact.sensor.rejected" && t.Key.Key.StartsWith(prefix, StringComparison.Ordinal))
+                     .OrderBy(t => t.Key.Key, StringComparer.Ordinal))
+        {
+            rejected[key[prefix.Length..]] = total;
+        }
+
+        return rejected;
+    }
+
     // The value at rank ceil(q * n) of the sorted values (nearest rank).
     private static double Percentile(List<double> sorted, double q) =>
         sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
 
+    // Joins a sensor and a rejection reason into one key; configuration keys cannot hold a colon.
+    private const string ReasonSeparator = ":";
+
     private static string Key(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        string? sensor = null, consumer = null, app = null;
+        string? sensor = null, consumer = null, app = null, reason = null;
         foreach (var tag in tags)
         {
             switch (tag.Key)
@@ -104,10 +122,11 @@ internal sealed class TelemetryCollector : IDisposable
                 case "sensor": sensor = tag.Value as string; break;
                 case "consumer": consumer = tag.Value as string; break;
                 case "app": app = tag.Value as string; break;
+                case "reason": reason = tag.Value as string; break;
             }
         }
 
-        return app ?? (consumer is null ? sensor ?? string.Empty : $"{sensor}->{consumer}");
+        return app ?? (consumer is not null ? $"{sensor}->{consumer}" : reason is not null ? $"{sensor}{ReasonSeparator}{reason}" : sensor ?? string.Empty);
     }
 
     private void OnLong(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)

@@ -9,23 +9,28 @@ using Sensact.Devices.Sensors;
 namespace Sensact.Devices.Replay;
 
 /// <summary>
-/// Replays accelerometer recordings (see <see cref="ImuCsv"/>) as if a sensor were sensing them now,
-/// paced by the scene clock of a scheduler.
+/// Replays IMU recordings (see <see cref="ImuCsv"/>: the STM32 layout or the generic
+/// <c>t,ax,ay,az[,gx,gy,gz]</c>, told apart by each file's first line) as if a sensor were sensing
+/// them now, in SI units, paced by the scene clock of a scheduler.
 /// </summary>
 /// <remarks>
 /// <para>
 /// <see cref="Frames"/> is cold: each subscription reads the recordings anew (a missing path or an
 /// unreadable file ends that subscription with <c>OnError</c>) and then emits sample <c>i</c>, counted
-/// across recordings and loops, at <c>subscribeTime + i / (SampleRateHz * SpeedFactor)</c> on the
-/// scheduler, or as fast as possible (see <see cref="ReplayPacing"/>).
+/// across recordings and loops, at <c>subscribeTime + offset(i) / SpeedFactor</c> on the scheduler,
+/// or as fast as possible (see <see cref="ReplayPacing"/>). <c>offset(i)</c> is <c>i / SampleRateHz</c>
+/// for STM32 recordings and the file's own time for generic ones; each recording starts one sample
+/// period (<c>1 / SampleRateHz</c>) after the last sample of the one before.
 /// </para>
 /// <para>
 /// A looping replay reads its path again at the start of every pass, so recordings added meanwhile
-/// are played and a path that has gone away fails the stream (and the hub reopens it with backoff).
+/// are played and a path that has gone away fails the stream (and the hub reopens it with backoff);
+/// a file whose size and time of last write have not changed is not parsed again.
 /// </para>
 /// <para>
 /// A replay re-senses the data: a frame's <see cref="Frame{T}.OriginatingTime"/> is the scheduler's time
-/// when the frame is emitted, not a time stored in the recording (the CSV files hold none), so latency
+/// when the frame is emitted, not a time stored in the recording (the generic layout's times only pace
+/// the replay), so latency
 /// downstream is measured as for a live sensor. <see cref="Frame{T}.Sequence"/> counts from 0 across
 /// recordings and loops.
 /// </para>
@@ -34,10 +39,11 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 {
     private readonly string _path;
     private readonly ReplayOptions _options;
-    private readonly Func<long, TimeSpan> _offsetOf;
+    private readonly double _ticksPerSample;
     private readonly bool _loop;
     private readonly IScheduler _scheduler;
     private readonly ILogger _logger;
+    private readonly Dictionary<string, ((long Length, DateTime Written) Stamp, ImuRecording Recording)> _parsed = new(StringComparer.Ordinal);
     private long _malformedLines;
     private ImuRecording? _current;
 
@@ -63,7 +69,7 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
         _path = options.Path;
         SampleRateHz = options.SampleRateHz;
         _options = options.Copy();
-        _offsetOf = ReplayPacing.FixedRate(options.SampleRateHz);
+        _ticksPerSample = TimeSpan.TicksPerSecond / options.SampleRateHz;
         _loop = options.Loop;
         Id = id;
         _scheduler = scheduler ?? Scheduler.Default;
@@ -108,7 +114,7 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
             var files = ImuReplayPlaylist.Files(path);
             if (files.Select(file => ImuCsv.ReadFile(file)).All(recording => recording.Samples.Count == 0))
             {
-                return $"'{path}' holds no well-formed sample ('x, y, z' in milli-g) in {files.Count} file(s).";
+                return $"'{path}' holds no well-formed sample ('x, y, z' in milli-g, or 't,ax,ay,az[,gx,gy,gz]' after that header) in {files.Count} file(s).";
             }
 
             return null;
@@ -121,9 +127,33 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 
     private List<ImuRecording> Read()
     {
-        var recordings = ImuReplayPlaylist.Files(_path).Select(file => ImuCsv.ReadFile(file, logger: _logger)).ToList();
+        var recordings = ImuReplayPlaylist.Files(_path).Select(ReadFile).ToList();
         Interlocked.Add(ref _malformedLines, recordings.Sum(recording => (long)recording.MalformedLines));
         return recordings;
+    }
+
+    // Parses a file again only when its size or time of last write changed since it was last read: a
+    // looping replay lists its path at every pass (so added, changed and removed recordings count),
+    // and a pass over unchanged files allocates nothing per sample.
+    private ImuRecording ReadFile(string file)
+    {
+        var info = new FileInfo(file);
+        var stamp = (info.Length, info.LastWriteTimeUtc);
+        lock (_parsed)
+        {
+            if (_parsed.TryGetValue(file, out var known) && known.Stamp == stamp)
+            {
+                return known.Recording;
+            }
+        }
+
+        var recording = ImuCsv.ReadFile(file, logger: _logger);
+        lock (_parsed)
+        {
+            _parsed[file] = (stamp, recording);
+        }
+
+        return recording;
     }
 
     private IDisposable Subscribe(IObserver<Frame<ImuSample>> observer)
@@ -154,13 +184,19 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
         var sampleIndex = -1;
         ImuRecording? playing = null;
 
+        // Replay time of the current recording's first sample, in ticks (kept unrounded so that a
+        // replay at a fixed rate keeps exactly the pace i / SampleRateHz across recordings).
+        var recordingStart = 0.0;
+
         // Moves to the next sample, skipping empty recordings and reading the path again at the
-        // start of every pass; false when the replay is over.
+        // start of every pass; false when the replay is over. Recordings follow one another one
+        // sample period (1 / SampleRateHz) after the last sample of the one before.
         bool Advance()
         {
             sampleIndex++;
             while (sampleIndex >= recordings[recordingIndex].Samples.Count)
             {
+                recordingStart += Duration(recordings[recordingIndex]);
                 sampleIndex = 0;
                 if (++recordingIndex == recordings.Count)
                 {
@@ -183,8 +219,17 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 
         void StopPlaying() => Interlocked.CompareExchange(ref _current, null, playing);
 
+        // ReplayPacing asks for frame i's offset after frame i - 1 was emitted (and the replay moved
+        // on to frame i), so the offset is the current sample's.
+        TimeSpan OffsetOfCurrent(long frame)
+        {
+            var times = recordings[recordingIndex].Times;
+            var within = times is null ? sampleIndex * _ticksPerSample : times[sampleIndex].Ticks;
+            return TimeSpan.FromTicks((long)Math.Round(recordingStart + within));
+        }
+
         Advance();
-        var emission = ReplayPacing.Run(_scheduler, _options, _offsetOf, (sequence, originatingTime) =>
+        var emission = ReplayPacing.Run(_scheduler, _options, OffsetOfCurrent, (sequence, originatingTime) =>
         {
             var recording = recordings[recordingIndex];
             if (!ReferenceEquals(recording, playing))
@@ -218,6 +263,12 @@ public sealed class ImuReplaySource : ISensorSource<ImuSample>, ISampledSensor, 
 
         return StableCompositeDisposable.Create(emission, Disposable.Create(StopPlaying));
     }
+
+    // From a recording's first sample to the next recording's first sample, in ticks.
+    private double Duration(ImuRecording recording) =>
+        recording.Samples.Count == 0 ? 0
+        : recording.Times is { } times ? times[^1].Ticks + _ticksPerSample
+        : recording.Samples.Count * _ticksPerSample;
 
     private static bool IsReadError(Exception error) =>
         error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;

@@ -16,7 +16,10 @@ public sealed class ReplayOptions : SensorOptions
     /// </summary>
     public string Path { get; set; } = "data/imu/stm32-har";
 
-    /// <summary>Gets or sets the rate the recordings were made at, in samples per second.</summary>
+    /// <summary>
+    /// Gets or sets the rate the recordings were made at, in samples per second (recordings with their
+    /// own times, the generic IMU CSV layout, play at those; this rate then spaces two recordings).
+    /// </summary>
     public double SampleRateHz { get; set; } = 26;
 
     /// <summary>Gets or sets how much faster than real time to replay (2 = twice as fast).</summary>

@@ -33,7 +33,11 @@ public static class ReplayPacing
     /// <summary>Runs a replay's emission loop until <paramref name="emit"/> returns <c>false</c> or the result is disposed.</summary>
     /// <param name="scheduler">The scene clock.</param>
     /// <param name="options">The replay's speed: <see cref="ReplayOptions.SpeedFactor"/> and <see cref="ReplayOptions.AsFastAsPossible"/>.</param>
-    /// <param name="offsetOf">Frame <c>i</c>'s time in the recording, from its first frame (at 1x).</param>
+    /// <param name="offsetOf">
+    /// Frame <c>i</c>'s time in the recording, from its first frame (at 1x): a fixed rate
+    /// (<see cref="FixedRate"/>) or the recording's own times. It is asked for each frame once, in
+    /// order, after the previous frame was emitted, so a source may answer from its current position.
+    /// </param>
     /// <param name="emit">Emits frame <c>i</c> with its originating time; returns whether there is a next frame.</param>
     /// <param name="origin">
     /// The recording's time of its first frame, stamped (plus the offsets) as fast as possible; the
@@ -66,8 +70,29 @@ public static class ReplayPacing
             return StableCompositeDisposable.Create(stopped, loop);
         }
 
-        var speed = options.SpeedFactor;
-        return scheduler.Schedule(0L, TimeSpan.Zero, (i, next) =>
+        return Paced(scheduler, start, options.SpeedFactor, offsetOf, emit);
+    }
+
+    /// <summary>
+    /// Runs a live sensor's read loop in real time: frame <c>i</c> is due at <c>start + offset(i)</c>
+    /// (for a fixed rate, <c>start + i / rate</c>: see <see cref="FixedRate"/>), the same drift-free
+    /// loop a replay at 1x runs, with the scheduler's time at the call as originating time.
+    /// </summary>
+    /// <param name="scheduler">The clock that paces the reads.</param>
+    /// <param name="offsetOf">Frame <c>i</c>'s due time from the start.</param>
+    /// <param name="emit">Reads and emits frame <c>i</c> with its originating time; returns whether to go on.</param>
+    /// <returns>Stops the loop when disposed.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <c>null</c>.</exception>
+    public static IDisposable RealTime(IScheduler scheduler, Func<long, TimeSpan> offsetOf, Func<long, DateTimeOffset, bool> emit)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(offsetOf);
+        ArgumentNullException.ThrowIfNull(emit);
+        return Paced(scheduler, scheduler.Now, 1.0, offsetOf, emit);
+    }
+
+    private static IDisposable Paced(IScheduler scheduler, DateTimeOffset start, double speed, Func<long, TimeSpan> offsetOf, Func<long, DateTimeOffset, bool> emit) =>
+        scheduler.Schedule(0L, TimeSpan.Zero, (i, next) =>
         {
             if (emit(i, scheduler.Now))
             {
@@ -76,7 +101,6 @@ public static class ReplayPacing
                 next(i + 1, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
             }
         });
-    }
 
     /// <summary>The offset of frame <c>i</c> of a stream at a fixed rate.</summary>
     /// <param name="framesPerSecond">Frames per second of recording time.</param>

@@ -10,7 +10,9 @@ namespace Sensact.Pipelines.Activity;
 /// Every feature is computed from quantities that do not change when the sensor is rotated
 /// (the magnitude of acceleration, the length of the mean vector, the total variance and the
 /// sorted per-axis spreads), because the board may sit on a wrist, in a hand or in a pocket.
-/// Accelerations are in g. Frequencies are in cycles per sample (multiply by the sample rate
+/// Readings are in SI units (m/s²); the model works in g, and <see cref="Extract"/> converts in one
+/// place (dividing by <see cref="ImuSample.StandardGravity"/>), per reading, without allocating.
+/// Frequencies are in cycles per sample (multiply by the sample rate
 /// for hertz), so the features do not depend on a sample rate they are not told.
 /// </remarks>
 public static class ActivityFeatures
@@ -55,7 +57,16 @@ public static class ActivityFeatures
     /// <exception cref="ArgumentException">
     /// <paramref name="window"/> holds fewer than two readings, or <paramref name="destination"/> is shorter than <see cref="Count"/>.
     /// </exception>
-    public static void Extract(ReadOnlySpan<ImuSample> window, Span<float> destination)
+    public static void Extract(ReadOnlySpan<ImuSample> window, Span<float> destination) =>
+        ExtractInUnits(window, destination, ImuSample.StandardGravity);
+
+    /// <summary>
+    /// Computes the features of a window whose accelerations are in a unit of which
+    /// <paramref name="unitsPerG"/> make 1 g: <see cref="ImuSample.StandardGravity"/> for m/s² (the
+    /// agent), 1000 for the STM32 recordings' milli-g (the trainer, which so reproduces the shipped
+    /// model bit for bit: converting milli-g to float m/s² and back changes the last bit of some features).
+    /// </summary>
+    internal static void ExtractInUnits(ReadOnlySpan<ImuSample> window, Span<float> destination, double unitsPerG)
     {
         if (window.Length < 2)
         {
@@ -73,7 +84,7 @@ public static class ActivityFeatures
             : (rented = ArrayPool<double>.Shared.Rent(window.Length)).AsSpan(0, window.Length);
         try
         {
-            Compute(window, magnitude, destination);
+            Compute(window, unitsPerG, magnitude, destination);
         }
         finally
         {
@@ -84,15 +95,15 @@ public static class ActivityFeatures
         }
     }
 
-    private static void Compute(ReadOnlySpan<ImuSample> window, Span<double> magnitude, Span<float> destination)
+    private static void Compute(ReadOnlySpan<ImuSample> window, double unitsPerG, Span<double> magnitude, Span<float> destination)
     {
         var n = window.Length;
         double sumX = 0, sumY = 0, sumZ = 0, sumXx = 0, sumYy = 0, sumZz = 0;
         double sum = 0, min = double.MaxValue, max = double.MinValue, vectorDiff = 0;
         for (var i = 0; i < n; i++)
         {
-            // milli-g to g keeps the features near unit scale.
-            double x = window[i].Acceleration.X / 1000.0, y = window[i].Acceleration.Y / 1000.0, z = window[i].Acceleration.Z / 1000.0;
+            // The one place where readings leave their unit: the model was trained on g.
+            double x = window[i].Acceleration.X / unitsPerG, y = window[i].Acceleration.Y / unitsPerG, z = window[i].Acceleration.Z / unitsPerG;
             sumX += x;
             sumY += y;
             sumZ += z;
@@ -107,7 +118,7 @@ public static class ActivityFeatures
             if (i > 0)
             {
                 var d = window[i].Acceleration - window[i - 1].Acceleration;
-                vectorDiff += d.Length() / 1000.0;
+                vectorDiff += d.Length() / unitsPerG;
             }
         }
 

@@ -21,6 +21,13 @@ public interface ISharedSensor : IDisposable
     /// <summary>Gets how many times the sensor failed and was reopened.</summary>
     long Failures { get; }
 
+    /// <summary>
+    /// Gets how many frames the sensor dropped before its consumers, by reason: an originating time
+    /// that went back (<see cref="SensorHub.NonMonotonicTime"/>) or the payload's own validity test
+    /// (<see cref="Sensact.Devices.Sensors.IPlausiblePayload"/>). A snapshot.
+    /// </summary>
+    IReadOnlyDictionary<string, long> Rejected { get; }
+
     /// <summary>Gets the consumers made so far (for their drop counters).</summary>
     IReadOnlyList<ISensorConsumer> Consumers { get; }
 

@@ -9,13 +9,17 @@ namespace Sensact.Pipelines.Sensors;
 /// <remarks>
 /// Instruments, all observable (read when a listener collects, never on the frame path):
 /// <c>sensact.sensor.frames</c> (tag <c>sensor</c>), <c>sensact.sensor.failures</c> (tag
-/// <c>sensor</c>), and <c>sensact.sensor.delivered</c> and <c>sensact.sensor.dropped</c> (tags
-/// <c>sensor</c> and <c>consumer</c>).
+/// <c>sensor</c>), <c>sensact.sensor.rejected</c> (tags <c>sensor</c> and <c>reason</c>: frames
+/// dropped before the consumers, see <see cref="ISharedSensor.Rejected"/>), and
+/// <c>sensact.sensor.delivered</c> and <c>sensact.sensor.dropped</c> (tags <c>sensor</c> and <c>consumer</c>).
 /// </remarks>
 public sealed class SensorHub : IDisposable
 {
     /// <summary>The name of the hub's meter.</summary>
     public const string MeterName = "Sensact.Sensors";
+
+    /// <summary>The reason tag of frames dropped because their originating time went back.</summary>
+    public const string NonMonotonicTime = "non-monotonic-time";
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ISharedSensor> _sensors = new(StringComparer.OrdinalIgnoreCase);
@@ -27,6 +31,7 @@ public sealed class SensorHub : IDisposable
         Meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         Meter.CreateObservableCounter("sensact.sensor.frames", () => Measure(s => s.Frames), "{frame}", "Frames a sensor delivered to the hub");
         Meter.CreateObservableCounter("sensact.sensor.failures", () => Measure(s => s.Failures), "{failure}", "Times a sensor failed and was reopened");
+        Meter.CreateObservableCounter("sensact.sensor.rejected", MeasureRejected, "{frame}", "Frames a sensor dropped before its consumers, by reason (implausible payload, time going back)");
         Meter.CreateObservableCounter("sensact.sensor.delivered", () => MeasureConsumers(c => c.Counter.Delivered), "{frame}", "Frames a consumer's delivery policy handed on");
         Meter.CreateObservableCounter("sensact.sensor.dropped", () => MeasureConsumers(c => c.Counter.Dropped), "{frame}", "Frames a consumer's delivery policy dropped");
     }
@@ -104,6 +109,12 @@ public sealed class SensorHub : IDisposable
 
     private List<Measurement<long>> Measure(Func<ISharedSensor, long> value) =>
         [.. Sensors.Select(s => new Measurement<long>(value(s), new KeyValuePair<string, object?>("sensor", s.Name)))];
+
+    private List<Measurement<long>> MeasureRejected() =>
+        [.. Sensors.SelectMany(s => s.Rejected.Select(r => new Measurement<long>(
+            r.Value,
+            new KeyValuePair<string, object?>("sensor", s.Name),
+            new KeyValuePair<string, object?>("reason", r.Key))))];
 
     private List<Measurement<long>> MeasureConsumers(Func<ISensorConsumer, long> value) =>
         [.. Sensors.SelectMany(s => s.Consumers.Select(c => new Measurement<long>(

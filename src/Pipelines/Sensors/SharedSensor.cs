@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
+using System.Runtime.CompilerServices;
 using Sensact.Devices;
 using Sensact.Devices.Sensors;
 using Sensact.Pipelines.Delivery;
@@ -28,6 +30,13 @@ namespace Sensact.Pipelines.Sensors;
 /// A source that completes (a replay without looping) completes every attached consumer.
 /// </para>
 /// <para>
+/// Frames are checked before the fan-out, allocation-free: a frame whose originating time is earlier
+/// than the previous frame's of the same opening (<see cref="SensorHub.NonMonotonicTime"/>), or whose
+/// payload is implausible (<see cref="IPlausiblePayload"/>: for an IMU sample, NaN, infinity or
+/// impossible magnitudes) is dropped, released, and counted by reason in <see cref="Rejected"/>; it
+/// takes no sequence number. Equal originating times pass.
+/// </para>
+/// <para>
 /// Pooled payloads (<see cref="Sensact.Devices.Buffers.ISharedPayload{TSelf}"/>) follow the ownership
 /// rule: each consumer receives a reference of its own, and what a consumer's delivery policy drops
 /// is released there.
@@ -48,6 +57,11 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
     private long _next;
     private int _segment = -1;
     private long _failures;
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _rejected = new(StringComparer.Ordinal);
+
+    // The originating time of the last frame handed on, and the opening it belongs to (written by the frame path only).
+    private long _lastTicks = long.MinValue;
+    private int _timeSegment = -1;
 
     /// <summary>Shares <paramref name="source"/>.</summary>
     /// <param name="source">The sensor; it is opened when the first consumer attaches.</param>
@@ -97,6 +111,9 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
 
     /// <inheritdoc />
     public long Failures => Interlocked.Read(ref _failures);
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, long> Rejected => _rejected.ToDictionary(r => r.Key, r => Interlocked.Read(ref r.Value.Value), StringComparer.Ordinal);
 
     /// <inheritdoc />
     public IReadOnlyList<ISensorConsumer> Consumers
@@ -239,8 +256,26 @@ public sealed class SharedSensor<T> : ISharedSensor, IDisposable
     {
         // Frames arrive one at a time (one opening at a time), so the counter has one writer; it is
         // read by metrics from other threads.
-        // A source with numbers of its own (a replayed recording) keeps them.
-        var stamped = _keepNumbers ? frame : frame with { Sequence = _next, Segment = Volatile.Read(ref _segment) };
+        // A source with numbers of its own (a replayed recording) keeps them, its segments included.
+        var segment = _keepNumbers ? frame.Segment : Volatile.Read(ref _segment);
+        if (segment != _timeSegment)
+        {
+            // A new opening starts its own clock (a replay as fast as possible runs ahead of the scheduler's).
+            _timeSegment = segment;
+            _lastTicks = long.MinValue;
+        }
+
+        var ticks = frame.OriginatingTime.UtcTicks;
+        var rejection = ticks < _lastTicks ? SensorHub.NonMonotonicTime : PayloadPlausibility<T>.Implausibility(frame.Payload);
+        if (rejection is not null)
+        {
+            Interlocked.Increment(ref _rejected.GetOrAdd(rejection, static _ => new StrongBox<long>()).Value);
+            PayloadOwnership<T>.Release(frame);
+            return;
+        }
+
+        _lastTicks = ticks;
+        var stamped = _keepNumbers ? frame : frame with { Sequence = _next, Segment = segment };
         Volatile.Write(ref _next, _next + 1);
         // Every consumer but the last gets a reference of its own to a pooled payload; the last gets
         // the source's, which is handed over last so that no consumer can release it before the others

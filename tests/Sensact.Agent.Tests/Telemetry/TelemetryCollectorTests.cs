@@ -3,6 +3,7 @@ using System.Reactive.Linq;
 using Sensact.Agent.Apps;
 using Sensact.Agent.Telemetry;
 using Sensact.Devices;
+using Sensact.Devices.Imu;
 using Sensact.Devices.Sensors;
 using Sensact.Pipelines.Delivery;
 using Sensact.Pipelines.Events;
@@ -49,6 +50,35 @@ public sealed class TelemetryCollectorTests
         Assert.Equal(10.0, second["sensors"]!["tick"]!["framesPerSecond"]!.GetValue<double>());
         Assert.Equal(0.0, second["apps"]!["app"]!["eventsPerSecond"]!.GetValue<double>());
         Assert.Null(second["apps"]!["app"]!["latencyMs"]);
+    }
+
+    [Fact]
+    public void Snapshot_RejectedFrames_ReportedPerSensorByReason()
+    {
+        var clock = new HistoricalScheduler(T0);
+        using var hub = new SensorHub();
+        using var metrics = new AppMetrics();
+        var nan = new ImuSample(new System.Numerics.Vector3(float.NaN, 0, 0));
+        var still = new ImuSample(new System.Numerics.Vector3(0, 0, 9.81f));
+        var frames = new[] { still, nan, nan, still }.Select((s, i) => new Frame<ImuSample>(s, T0.AddMilliseconds(i), "imu", i));
+        var sensor = new SharedSensor<ImuSample>(new FrameList("imu", frames), scheduler: clock);
+        hub.Add(sensor);
+        sensor.Consume("app", DeliveryPolicy.DropOldest(8), clock).Frames.Record(clock);
+        using var collector = new TelemetryCollector(hub.Meter, metrics.Meter);
+        clock.Start();
+
+        var snapshot = collector.Snapshot(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, snapshot["sensors"]!["imu"]!["frames"]!.GetValue<long>());
+        Assert.Equal(2, snapshot["sensors"]!["imu"]!["rejected"]!["non-finite"]!.GetValue<long>());
+        Assert.Single(snapshot["sensors"]!.AsObject());
+    }
+
+    private sealed class FrameList(string id, IEnumerable<Frame<ImuSample>> frames) : ISensorSource<ImuSample>
+    {
+        public string Id => id;
+
+        public IObservable<Frame<ImuSample>> Frames => frames.ToObservable().Concat(Observable.Never<Frame<ImuSample>>());
     }
 
     /// <summary>A frame every 100 ms of virtual time.</summary>

@@ -10,10 +10,12 @@ public sealed class ImuCsvTests
     [InlineData("  156,  -589, -1294", 156, -589, -1294)]
     [InlineData("1.5,-2e3,0", 1.5f, -2000, 0)]
     [InlineData("\t7 , 8 , 9 \r", 7, 8, 9)]
-    public void TryParseLine_WellFormed_ReturnsSampleInMilliG(string line, float x, float y, float z)
+    public void TryParseLine_WellFormed_ReturnsSampleInMetresPerSecondSquared(string line, float x, float y, float z)
     {
         Assert.True(ImuCsv.TryParseLine(line, out var sample));
-        Assert.Equal(new Vector3(x, y, z), sample.Acceleration);
+        Assert.Equal(ImuSample.FromMilliG(x, y, z), sample);
+        Assert.Equal(x * 9.80665 / 1000, sample.Acceleration.X, 1e-5);
+        Assert.Null(sample.AngularVelocity);
     }
 
     [Theory]
@@ -25,7 +27,7 @@ public sealed class ImuCsvTests
     [InlineData("1;2;3")]
     [InlineData("NaN,1,2")]
     [InlineData("1,Infinity,2")]
-    [InlineData("1,2,1e39")]
+    [InlineData("1,2,1e42")]
     public void TryParseLine_Malformed_ReturnsFalse(string line) =>
         Assert.False(ImuCsv.TryParseLine(line, out _));
 
@@ -37,8 +39,9 @@ public sealed class ImuCsvTests
 
         var recording = ImuCsv.ReadFile(file);
 
-        Assert.Equal([new Vector3(1, 2, 3), new Vector3(7, 8, 9)], recording.Samples.Select(s => s.Acceleration));
+        Assert.Equal([ImuSample.FromMilliG(1, 2, 3), ImuSample.FromMilliG(7, 8, 9)], recording.Samples);
         Assert.Equal(2, recording.MalformedLines);
+        Assert.Null(recording.Times);
     }
 
     [Fact]
@@ -142,5 +145,65 @@ public sealed class ImuCsvTests
         Assert.Equal(
             [(running, 3, 1), (walking, 1, 2)],
             logger.Entries.Select(e => ((string)e.Values["File"]!, (int)e.Values["Count"]!, (int)e.Values["FirstLine"]!)));
+    }
+
+    [Fact]
+    public void ReadFile_GenericWithGyroscope_SiValuesAndTimesFromTheFirstReading()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/g.csv", " t, ax, ay, az, gx, gy, gz", "10.00,0.5,-9.8,1,0.1,0.2,-0.3", "10.02,1,2,3,4,5,6", "10.05,7,8,9,1,2,3");
+
+        var recording = ImuCsv.ReadFile(file);
+
+        Assert.Equal(new ImuSample(new Vector3(0.5f, -9.8f, 1), new Vector3(0.1f, 0.2f, -0.3f)), recording.Samples[0]);
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50)], recording.Times);
+        Assert.Equal(0, recording.MalformedLines);
+    }
+
+    [Fact]
+    public void ReadFile_GenericAccelerometerOnly_NoAngularVelocity()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/a.csv", "T,AX,AY,AZ", "0,1,2,3", "0.5,4,5,6");
+
+        var recording = ImuCsv.ReadFile(file);
+
+        Assert.Equal([new ImuSample(new Vector3(1, 2, 3)), new ImuSample(new Vector3(4, 5, 6))], recording.Samples);
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(0.5)], recording.Times);
+    }
+
+    [Fact]
+    public void ReadFile_GenericTimeNotIncreasingOrWrongColumns_SkipsAndCounts()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/a.csv", "t,ax,ay,az", "1,1,2,3", "1,4,5,6", "0.5,4,5,6", "2,1,2", "2,1,2,3,4,5,6", "3,7,8,9");
+        var logger = new RecordingLogger();
+
+        var recording = ImuCsv.ReadFile(file, logger: logger);
+
+        Assert.Equal([new Vector3(1, 2, 3), new Vector3(7, 8, 9)], recording.Samples.Select(s => s.Acceleration));
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(2)], recording.Times);
+        Assert.Equal(4, recording.MalformedLines);
+        Assert.Contains("'t, ax, ay, az[, gx, gy, gz]'", Assert.Single(logger.Entries).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("t,ax,ay,az", 4)]
+    [InlineData(" t , ax , ay , az , gx , gy , gz ", 7)]
+    [InlineData("t,ax,ay", 0)]
+    [InlineData("1,2,3", 0)]
+    [InlineData("time,ax,ay,az", 0)]
+    public void HeaderColumns_Line_TellsTheLayout(string line, int columns) =>
+        Assert.Equal(columns, ImuCsv.HeaderColumns(line));
+
+    [Fact]
+    public void ReadDataSet_Stm32ScaleOne_KeepsTheFilesMilliG()
+    {
+        using var folder = new TempFolder();
+        folder.Write("walking/w1.csv", "156,-589,-1294");
+
+        var recording = Assert.Single(ImuCsv.ReadDataSet(folder.Path, logger: null, stm32Scale: 1));
+
+        Assert.Equal(new Vector3(156, -589, -1294), recording.Samples[0].Acceleration);
     }
 }

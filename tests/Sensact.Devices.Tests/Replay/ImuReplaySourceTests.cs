@@ -139,7 +139,7 @@ public sealed class ImuReplaySourceTests
 
         var frames = recorder.Values;
         Assert.Equal([0L, 1, 2, 3, 4, 5, 6], frames.Select(f => f.Sequence));
-        Assert.Equal([0f, 1, 2, 0, 1, 2, 0], frames.Select(f => f.Payload.Acceleration.X));
+        Assert.Equal([0f, 1, 2, 0, 1, 2, 0], frames.Select(f => MilliG(f.Payload.Acceleration.X)));
         Assert.Equal(T0.AddTicks((long)Math.Round(5 * TimeSpan.TicksPerSecond / 26d)), frames[5].OriginatingTime);
         Assert.False(recorder.Completed);
     }
@@ -175,7 +175,7 @@ public sealed class ImuReplaySourceTests
         var source = Replay(folder.Path, scheduler);
 
         var recorder = source.Frames
-            .Select(frame => (X: frame.Payload.Acceleration.X, source.CurrentRecording, source.CurrentLabel))
+            .Select(frame => (X: MilliG(frame.Payload.Acceleration.X), source.CurrentRecording, source.CurrentLabel))
             .Record(scheduler);
         scheduler.Start();
 
@@ -198,7 +198,7 @@ public sealed class ImuReplaySourceTests
         var recorder = source.Frames.Record(scheduler);
         scheduler.Start();
 
-        Assert.Equal([1f, 7f], recorder.Values.Select(f => f.Payload.Acceleration.X));
+        Assert.Equal([1f, 7f], recorder.Values.Select(f => MilliG(f.Payload.Acceleration.X)));
         Assert.Equal([0L, 1L], recorder.Values.Select(f => f.Sequence));
         Assert.Equal(3, source.MalformedLines);
     }
@@ -340,6 +340,40 @@ public sealed class ImuReplaySourceTests
         Assert.Contains("neither a CSV file nor a folder", ImuReplaySource.FindProblem(Path.Combine(folder.Path, "missing")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Frames_GenericRecording_PacedByTheFilesOwnTimesAcrossLoops()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/g.csv", "t,ax,ay,az,gx,gy,gz", "5.0,1,0,0,0,0,1", "5.1,2,0,0,0,0,2", "5.4,3,0,0,0,0,3");
+        var scheduler = new HistoricalScheduler(T0);
+
+        var recorder = new ImuReplaySource("imu0", new ReplayOptions { Path = file, SampleRateHz = 10, SpeedFactor = 2, Loop = true }, scheduler)
+            .Frames.Record(scheduler);
+        scheduler.AdvanceTo(T0.AddSeconds(0.49));
+
+        // At 2x: 0, 0.05, 0.2 s, then the next pass one sample period (0.1 s of recording) after the last: 0.25, 0.3, 0.45 s.
+        Assert.Equal(
+            [0, 50, 200, 250, 300, 450],
+            recorder.Values.Select(f => (int)Math.Round((f.OriginatingTime - T0).TotalMilliseconds)));
+        Assert.Equal([1f, 2, 3, 1, 2, 3], recorder.Values.Select(f => f.Payload.Acceleration.X));
+        Assert.Equal(new System.Numerics.Vector3(0, 0, 3), recorder.Values[2].Payload.AngularVelocity);
+    }
+
+    [Fact]
+    public void Frames_GenericRecordingAsFastAsPossible_OriginatingTimesAreTheFilesTimes()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("walking/g.csv", "t,ax,ay,az", "1.00,1,0,0", "1.01,2,0,0", "1.05,3,0,0");
+        var scheduler = new HistoricalScheduler(T0);
+
+        var recorder = new ImuReplaySource("imu0", new ReplayOptions { Path = file, AsFastAsPossible = true, Loop = false }, scheduler)
+            .Frames.Record(scheduler);
+        scheduler.Start();
+
+        Assert.Equal([T0, T0.AddMilliseconds(10), T0.AddMilliseconds(50)], recorder.Values.Select(f => f.OriginatingTime));
+        Assert.True(recorder.Completed);
+    }
+
     private sealed class RelativeOnlyScheduler(HistoricalScheduler inner) : IScheduler
     {
         public HistoricalScheduler Inner => inner;
@@ -358,6 +392,9 @@ public sealed class ImuReplaySourceTests
 
     private static ImuReplaySource Replay(string path, IScheduler scheduler, double speed = 1, bool loop = false) =>
         new("imu0", new ReplayOptions { Path = path, SpeedFactor = speed, Loop = loop }, scheduler);
+
+    // The STM32 files are in milli-g; frames carry m/s².
+    private static float MilliG(float metresPerSecondSquared) => MathF.Round(metresPerSecondSquared * 1000 / 9.80665f);
 
     private static string[] Lines(int count) =>
         Enumerable.Range(0, count).Select(i => FormattableString.Invariant($"{i},0,0")).ToArray();

@@ -16,7 +16,7 @@ public class ActivityFeaturesTests
     }
 
     private static ImuSample[] Walk(int length, Func<int, Vector3> at) =>
-        Enumerable.Range(0, length).Select(i => new ImuSample(at(i))).ToArray();
+        Enumerable.Range(0, length).Select(i => at(i)).Select(mg => ImuSample.FromMilliG(mg.X, mg.Y, mg.Z)).ToArray();
 
     [Fact]
     public void Names_Always_UniqueAndAsManyAsCount()

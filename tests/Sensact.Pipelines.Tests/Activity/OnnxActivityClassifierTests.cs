@@ -43,7 +43,7 @@ public sealed class OnnxActivityClassifierTests : IDisposable
         Assert.Equal(classifier.Labels, references.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal));
         foreach (var reference in references)
         {
-            var window = reference.Samples.Select(s => new ImuSample(new Vector3(s[0], s[1], s[2]))).ToArray();
+            var window = reference.Samples.Select(s => ImuSample.FromMilliG(s[0], s[1], s[2])).ToArray();
             ActivityFeatures.Extract(window, features);
 
             var prediction = classifier.Classify(features);
@@ -68,7 +68,7 @@ public sealed class OnnxActivityClassifierTests : IDisposable
     {
         using var classifier = OnnxActivityClassifier.Load(ModelPath);
         var features = new float[ActivityFeatures.Count];
-        ActivityFeatures.Extract(Enumerable.Range(0, 52).Select(i => new ImuSample(new Vector3(0, 0, 1000 + (i % 2)))).ToArray(), features);
+        ActivityFeatures.Extract(Enumerable.Range(0, 52).Select(i => ImuSample.FromMilliG(0, 0, 1000 + (i % 2))).ToArray(), features);
 
         var first = classifier.Classify(features);
         var second = classifier.Classify(features);

@@ -37,7 +37,7 @@ public class StreamStagesActivityTests
     private static SensorWindow<ImuSample> Window(long sequence, long endMs, int length = WindowSize) =>
         SensorWindows.FromFrames(
             Enumerable.Range(0, length)
-                .Select(i => new Frame<ImuSample>(new ImuSample(new Vector3(0, i * 100, 1000)), Epoch.AddMilliseconds(endMs - ((length - 1 - i) * 40)), "imu0", (sequence * 2) + i)),
+                .Select(i => new Frame<ImuSample>(ImuSample.FromMilliG(0, i * 100, 1000), Epoch.AddMilliseconds(endMs - ((length - 1 - i) * 40)), "imu0", (sequence * 2) + i)),
             sequence);
 
     private static IObservable<T> At<T>(HistoricalScheduler scheduler, params (long Ms, Notification<T> Notification)[] items) =>
@@ -188,7 +188,7 @@ public class StreamStagesActivityTests
         var clock = Clock();
         var period = TimeSpan.FromSeconds(1 / classifier.Card.SampleRateHz);
         var windows = references.Select((r, w) => SensorWindows.FromFrames(
-            r.Samples.Select((s, i) => new Frame<ImuSample>(new ImuSample(new Vector3(s[0], s[1], s[2])), Epoch + (period * ((w * 100) + i)), "imu0", i)),
+            r.Samples.Select((s, i) => new Frame<ImuSample>(ImuSample.FromMilliG(s[0], s[1], s[2]), Epoch + (period * ((w * 100) + i)), "imu0", i)),
             w));
 
         var recorder = windows.ToObservable().ClassifyActivity(classifier, clock).Record(clock);

@@ -26,7 +26,8 @@ internal static class ActivityTrainer
     {
         ArgumentNullException.ThrowIfNull(options);
         log ??= TextWriter.Null;
-        var recordings = ImuCsv.ReadDataSet(options.DataFolder);
+        // In the recordings' own milli-g: the shipped model was trained on them, bit for bit.
+        var recordings = ImuCsv.ReadDataSet(options.DataFolder, logger: null, stm32Scale: 1);
         var split = ActivityDataSplit.ByRecording(recordings, options.TestFraction, options.Seed);
         var train = Windows(split.Train, options);
         var test = Windows(split.Test, options);
@@ -127,7 +128,7 @@ internal static class ActivityTrainer
         windows.Select(w =>
         {
             var features = new float[ActivityFeatures.Count];
-            ActivityFeatures.Extract(w.Samples, features);
+            ActivityFeatures.ExtractInUnits(w.Samples, features, unitsPerG: 1000);
             return new FeatureRow { Label = w.Label, Features = features };
         }).ToList();
 
