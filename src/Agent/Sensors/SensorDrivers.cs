@@ -9,6 +9,7 @@ internal static class SensorDrivers
         new ISensorDriver[]
         {
             new ReplayDriver(),
+            new SimulatedDriver(),
             new AlsaDriver(),
             new V4l2Driver(),
             new RpicamDriver(),
