@@ -4,6 +4,7 @@ using Sensact.Benchmarks.Activity;
 using Sensact.Benchmarks.Audio;
 using Sensact.Benchmarks.Camera;
 using Sensact.Benchmarks.Commands;
+using Sensact.Benchmarks.Outbox;
 using Sensact.Benchmarks.Platform;
 using Sensact.Benchmarks.Recording;
 
@@ -15,6 +16,8 @@ using Sensact.Benchmarks.Recording;
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- alsa-alloc [device] [warm-up periods] [measured periods]   (ALSA capture, bytes per period)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- mcap-cpu [rounds]   (MCAP recording per CPU-second; docs/benchmarks.md)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- command-rtt <broker port> <topic root> [count] [concurrent]   (bench/command-rtt.sh)
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- outbox-stores [count]   (the outbox's segment log against SQLite and FASTER, appends/s)
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- outbox-throughput <broker port> <count> <rate, 0 = as fast as possible> [--Key=value ...]   (bench/outbox-throughput.sh)
 switch (args)
 {
     case ["timer-baseline", var hertz]:
@@ -26,6 +29,16 @@ switch (args)
             root,
             rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1000,
             rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 100);
+        return;
+    case ["outbox-throughput", var port, var count, var rate, .. var overrides]:
+        await OutboxThroughput.RunAsync(
+            int.Parse(port, CultureInfo.InvariantCulture),
+            int.Parse(count, CultureInfo.InvariantCulture),
+            int.Parse(rate, CultureInfo.InvariantCulture),
+            overrides);
+        return;
+    case ["outbox-stores", .. var rest]:
+        OutboxStores.Run(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 100_000);
         return;
     case ["alsa-alloc", .. var alsa]:
         await AlsaCaptureAllocations.RunAsync(

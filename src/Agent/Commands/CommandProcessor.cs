@@ -126,7 +126,7 @@ internal sealed partial class CommandProcessor(IEnumerable<ICommand> commands, O
             builder = builder.WithCorrelationData(data.ToArray());
         }
 
-        outbox.Enqueue(builder.Build());
+        outbox.EnqueueControl(builder.Build());
     }
 
     private static JsonObject Parse(ReadOnlyMemory<byte> payload)

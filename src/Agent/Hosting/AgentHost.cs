@@ -96,7 +96,15 @@ internal static class AgentHost
         services.AddSingleton(provider => new AppMetrics(provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
 
         services.AddSingleton<Topics>();
-        services.AddSingleton(provider => new Outbox(provider.GetRequiredService<IOptions<MqttOptions>>().Value.OutboxCapacity));
+        services.AddSingleton(provider =>
+        {
+            var outbox = provider.GetRequiredService<IOptions<MqttOptions>>().Value.Outbox;
+            return Outbox.Open(
+                outbox,
+                ContentPaths.ResolveState(outbox.Directory, "outbox"),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<Outbox>>());
+        });
         services.AddSingleton<EventPublisher>();
         services.AddSingleton(provider => new DecisionConsoleView(provider.GetRequiredService<IOptions<ConsoleViewOptions>>(), Console.Out));
         services.AddSingleton<IEventSink>(provider => provider.GetRequiredService<EventPublisher>());

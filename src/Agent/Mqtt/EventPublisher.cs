@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MQTTnet;
@@ -12,6 +13,8 @@ internal sealed class EventPublisher(Topics topics, Outbox outbox, AgentRun run)
 {
     /// <summary>The version of the event payloads; part of every payload as <c>v</c>.</summary>
     public const int PayloadVersion = 1;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = Json.Options.Encoder, SkipValidation = true };
 
     /// <summary>Queues <paramref name="appEvent"/>; never blocks (a full outbox drops its oldest message).</summary>
     public void Publish(AppEvent appEvent)
@@ -31,6 +34,12 @@ internal sealed class EventPublisher(Topics topics, Outbox outbox, AgentRun run)
     public static byte[] Serialize(AppEvent appEvent, string runId)
     {
         ArgumentNullException.ThrowIfNull(appEvent);
+        if (appEvent is Decision decision)
+        {
+            // The hot path (every decision): written straight, without a document, the same bytes.
+            return SerializeDecision(decision, runId);
+        }
+
         var json = new JsonObject
         {
             ["v"] = PayloadVersion,
@@ -42,28 +51,48 @@ internal sealed class EventPublisher(Topics topics, Outbox outbox, AgentRun run)
             ["source"] = appEvent.Source,
             ["latencyMs"] = Math.Round(appEvent.Latency.TotalMilliseconds, 3),
         };
-        if (appEvent is Decision decision)
+        // Kinds without a writer of their own: every property the record declares beyond the common ones.
+        var node = JsonSerializer.SerializeToNode(appEvent, appEvent.GetType(), Json.Options)!.AsObject();
+        foreach (var (name, value) in node.Where(p => !json.ContainsKey(p.Key) && p.Key is not ("latency" or "kind")).ToList())
         {
-            json["label"] = decision.Label;
-            json["confidence"] = Math.Round(decision.Confidence, 4);
-            json["probabilities"] = new JsonObject(decision.Probabilities.Select(p =>
-                KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(Math.Round(p.Value, 4)))));
-            if (decision.Truth is not null)
-            {
-                json["truth"] = decision.Truth;
-            }
-        }
-        else
-        {
-            // Kinds without a writer of their own: every property the record declares beyond the common ones.
-            var node = JsonSerializer.SerializeToNode(appEvent, appEvent.GetType(), Json.Options)!.AsObject();
-            foreach (var (name, value) in node.Where(p => !json.ContainsKey(p.Key) && p.Key is not ("latency" or "kind")).ToList())
-            {
-                node.Remove(name);
-                json[name] = value;
-            }
+            node.Remove(name);
+            json[name] = value;
         }
 
         return JsonSerializer.SerializeToUtf8Bytes(json, Json.Options);
+    }
+
+    private static byte[] SerializeDecision(Decision decision, string runId)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("v"u8, PayloadVersion);
+            writer.WriteString("kind"u8, decision.Kind);
+            writer.WriteString("app"u8, decision.App);
+            writer.WriteString("runId"u8, runId);
+            writer.WriteNumber("sequence"u8, decision.Sequence);
+            writer.WriteString("originatingTime"u8, decision.OriginatingTime);
+            writer.WriteString("source"u8, decision.Source);
+            writer.WriteNumber("latencyMs"u8, Math.Round(decision.Latency.TotalMilliseconds, 3));
+            writer.WriteString("label"u8, decision.Label);
+            writer.WriteNumber("confidence"u8, Math.Round(decision.Confidence, 4));
+            writer.WriteStartObject("probabilities"u8);
+            foreach (var (label, probability) in decision.Probabilities)
+            {
+                writer.WriteNumber(label, Math.Round(probability, 4));
+            }
+
+            writer.WriteEndObject();
+            if (decision.Truth is not null)
+            {
+                writer.WriteString("truth"u8, decision.Truth);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 }

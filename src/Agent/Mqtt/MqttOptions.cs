@@ -43,11 +43,8 @@ public sealed class MqttOptions
     /// <summary>Gets or sets the longest delay between two connection tries.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// Gets or sets how many outgoing events are kept while the broker is away; when full, the
-    /// oldest event is dropped (and counted).
-    /// </summary>
-    public int OutboxCapacity { get; set; } = 10_000;
+    /// <summary>Gets or sets the durable outbox of events: its folder, bound in bytes, fsync policy and window.</summary>
+    public OutboxOptions Outbox { get; set; } = new();
 
     /// <summary>Gets or sets how long shutdown waits to flush queued events and publish <c>offline</c>.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -33,10 +33,7 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             failures.Add($"Mqtt:ReconnectMaxDelay must not be shorter than Mqtt:ReconnectMinDelay (got {options.ReconnectMaxDelay}).");
         }
 
-        if (options.OutboxCapacity < 1)
-        {
-            failures.Add($"Mqtt:OutboxCapacity must be at least 1 (got {options.OutboxCapacity}).");
-        }
+        OutboxOptionsValidator.Check(options.Outbox, failures);
 
         if (options.ShutdownTimeout < TimeSpan.Zero)
         {

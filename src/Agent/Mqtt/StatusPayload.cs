@@ -37,5 +37,12 @@ internal sealed record StatusPayload(string State, string Fleet, string Agent, s
 /// <summary>One application in the status: its kind, state (<c>running</c>, <c>restarting</c>, <c>failed</c>, ...), restarts and last error.</summary>
 internal sealed record AppStatusPayload(string Kind, string State, int Restarts, string? Error);
 
-/// <summary>The outbox in the status: events waiting for the broker and events dropped because it was full.</summary>
-internal sealed record OutboxPayload(int Queued, long Dropped);
+/// <summary>
+/// The outbox in the status: messages waiting for the broker, events dropped because it was full, the
+/// bytes of events held, whether they are on disk, and why not when the disk fails.
+/// </summary>
+internal sealed record OutboxPayload(int Queued, long Dropped, long Bytes, bool Durable, string? DiskProblem)
+{
+    /// <summary>Reads the counts of <paramref name="outbox"/>.</summary>
+    public static OutboxPayload From(Outbox outbox) => new(outbox.Count, outbox.Dropped, outbox.Bytes, outbox.IsDurable, outbox.DiskProblem);
+}

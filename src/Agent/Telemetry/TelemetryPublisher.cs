@@ -81,7 +81,7 @@ internal sealed class TelemetryPublisher(
                 cpu = now;
                 if (link.IsConnected)
                 {
-                    outbox.Enqueue(new MqttApplicationMessageBuilder()
+                    outbox.EnqueueControl(new MqttApplicationMessageBuilder()
                         .WithTopic(topics.Telemetry)
                         .WithPayload(payload)
                         .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)

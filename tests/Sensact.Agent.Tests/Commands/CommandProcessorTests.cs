@@ -110,7 +110,7 @@ public sealed class CommandProcessorTests
 
     private static CommandProcessor Processor(out Outbox outbox)
     {
-        outbox = new Outbox(100);
+        outbox = new Outbox(1 << 20);
         return new CommandProcessor([new Echo(), new Failing(), new Crashing()], outbox, NullLogger<CommandProcessor>.Instance);
     }
 

@@ -15,7 +15,7 @@ public sealed class EventPublisherTests
     [Fact]
     public void Publish_Decision_QueuesVersionedQos1JsonWithRunIdOnTheAppTopic()
     {
-        var outbox = new Outbox(8);
+        using var outbox = new Outbox(1 << 20);
         var run = new AgentRun(TimeProvider.System);
         var publisher = new EventPublisher(new Topics(Options.Create(new AgentOptions { Fleet = "f", Id = "a" })), outbox, run);
         var decision = new Decision(
@@ -62,6 +62,30 @@ public sealed class EventPublisherTests
             (json.GetProperty("kind").GetString(), json.GetProperty("app").GetString(), json.GetProperty("runId").GetString(),
              json.GetProperty("sequence").GetInt64(), json.GetProperty("latencyMs").GetDouble(), json.GetProperty("score").GetDouble()));
         Assert.False(json.TryGetProperty("latency", out _));
+    }
+
+    [Fact]
+    public void Serialize_Decision_IsTheSameJsonAsTheGenericDocument()
+    {
+        var decision = new Decision("activity", "walk\"ing", 0.912345f, TimeSpan.FromMilliseconds(1.23456), T0.AddTicks(1234567), "imu", 41,
+            new Dictionary<string, float> { ["walk\"ing"] = 0.912345f, ["running"] = 0.08f, ["stationary<>"] = 0.007655f }) { Truth = "walking" };
+        var reference = new System.Text.Json.Nodes.JsonObject
+        {
+            ["v"] = 1,
+            ["kind"] = "decision",
+            ["app"] = decision.App,
+            ["runId"] = "run1",
+            ["sequence"] = decision.Sequence,
+            ["originatingTime"] = decision.OriginatingTime,
+            ["source"] = decision.Source,
+            ["latencyMs"] = Math.Round(decision.Latency.TotalMilliseconds, 3),
+            ["label"] = decision.Label,
+            ["confidence"] = Math.Round(decision.Confidence, 4),
+            ["probabilities"] = new System.Text.Json.Nodes.JsonObject(decision.Probabilities.Select(p =>
+                KeyValuePair.Create(p.Key, (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(Math.Round(p.Value, 4))))),
+            ["truth"] = decision.Truth,
+        };
+        Assert.Equal(JsonSerializer.Serialize(reference, Json.Options), System.Text.Encoding.UTF8.GetString(EventPublisher.Serialize(decision, "run1")));
     }
 
     [Fact]

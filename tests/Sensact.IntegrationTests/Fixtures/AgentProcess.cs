@@ -9,11 +9,27 @@ namespace Sensact.IntegrationTests.Fixtures;
 internal sealed class AgentProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string? _outboxFolder;
 
-    private AgentProcess(Process process) => _process = process;
+    private AgentProcess(Process process, string? outboxFolder)
+    {
+        _process = process;
+        _outboxFolder = outboxFolder;
+    }
 
+    /// <summary>
+    /// Starts the agent with <paramref name="args"/>. Unless they name one, its outbox gets a fresh
+    /// folder of its own, deleted with it.
+    /// </summary>
     public static AgentProcess Start(params string[] args)
     {
+        string? outboxFolder = null;
+        if (!args.Any(arg => arg.StartsWith("--Mqtt:Outbox:Directory=", StringComparison.OrdinalIgnoreCase)))
+        {
+            outboxFolder = Directory.CreateTempSubdirectory("sensact-outbox-").FullName;
+            args = [$"--Mqtt:Outbox:Directory={outboxFolder}", .. args];
+        }
+
         var agent = Path.Combine(AppContext.BaseDirectory, "sensact-agent.dll");
         var process = Process.Start(new ProcessStartInfo("dotnet", [agent, "--ConsoleView:Enabled=false", .. args])
         {
@@ -25,7 +41,7 @@ internal sealed class AgentProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new AgentProcess(process);
+        return new AgentProcess(process, outboxFolder);
     }
 
     /// <summary>Ends the process at once (SIGKILL): no chance to say goodbye.</summary>
@@ -56,5 +72,9 @@ internal sealed class AgentProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_outboxFolder is not null)
+        {
+            Directory.Delete(_outboxFolder, recursive: true);
+        }
     }
 }

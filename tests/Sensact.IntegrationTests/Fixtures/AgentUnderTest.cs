@@ -11,10 +11,12 @@ namespace Sensact.IntegrationTests.Fixtures;
 internal sealed class AgentUnderTest : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly string? _outboxFolder;
 
-    private AgentUnderTest(IHost host, string fleet, string id)
+    private AgentUnderTest(IHost host, string fleet, string id, string? outboxFolder)
     {
         _host = host;
+        _outboxFolder = outboxFolder;
         Fleet = fleet;
         Id = id;
     }
@@ -37,10 +39,20 @@ internal sealed class AgentUnderTest : IAsyncDisposable
     public System.Text.Json.Nodes.JsonNode? Command(string name, string arguments) =>
         _host.Services.GetServices<Sensact.Agent.Commands.ICommand>().Single(c => c.Name == name).Execute(System.Text.Json.Nodes.JsonNode.Parse(arguments)!.AsObject());
 
-    /// <summary>Starts an agent; <paramref name="args"/> are extra command-line overrides.</summary>
+    /// <summary>
+    /// Starts an agent; <paramref name="args"/> are extra command-line overrides. Unless they name one,
+    /// the agent's outbox gets a fresh folder of its own, deleted with the agent.
+    /// </summary>
     public static async Task<AgentUnderTest> StartAsync(string id, params string[] args)
     {
         const string fleet = "it";
+        string? outboxFolder = null;
+        if (!args.Any(arg => arg.StartsWith("--Mqtt:Outbox:Directory=", StringComparison.OrdinalIgnoreCase)))
+        {
+            outboxFolder = Directory.CreateTempSubdirectory("sensact-outbox-").FullName;
+            args = [$"--Mqtt:Outbox:Directory={outboxFolder}", .. args];
+        }
+
         string[] all =
         [
             $"--Agent:Fleet={fleet}",
@@ -53,7 +65,7 @@ internal sealed class AgentUnderTest : IAsyncDisposable
         ];
         var host = AgentHost.Build(AgentCommandLine.Parse(all));
         await host.StartAsync(TestContext.Current.CancellationToken);
-        return new AgentUnderTest(host, fleet, id);
+        return new AgentUnderTest(host, fleet, id, outboxFolder);
     }
 
     /// <summary>Waits until the agent has connected to its broker (and so published its status).</summary>
@@ -84,5 +96,9 @@ internal sealed class AgentUnderTest : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
+        if (_outboxFolder is not null)
+        {
+            Directory.Delete(_outboxFolder, recursive: true);
+        }
     }
 }
