@@ -54,10 +54,12 @@ public sealed class RecordReplayRoundTripTests
             Assert.Equal(offsetOf(i), replayed[i].OriginatingTime - replayed[0].OriginatingTime);
         }
 
-        // The frames the witness saw come back identical, times included.
+        // The frames the witness saw come back identical, times included. On a loaded machine the
+        // replay (as fast as possible) can end before the witness attaches; the witness then opens the
+        // sensor again, a second pass in segment 1 that was never recorded.
         lock (witnessed)
         {
-            foreach (var seen in witnessed)
+            foreach (var seen in witnessed.Where(frame => frame.Segment == 0))
             {
                 var again = replayed[(int)seen.Sequence];
                 Assert.Equal(Bits(seen.Payload), Bits(again.Payload));

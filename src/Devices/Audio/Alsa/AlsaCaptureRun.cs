@@ -87,6 +87,11 @@ internal sealed partial class AlsaCaptureRun : IDisposable
         }
         catch (Exception error)
         {
+            // The device is closed before the error is reported: a consumer that reopens it at once
+            // (or waits on this thread for it to close) finds it free.
+            pcm?.Dispose();
+            pcm = null;
+
             // After a disposal nobody listens any more; the error (a consumer that threw in OnNext
             // disposes the subscription on its way out) is only logged.
             if (!_stopping)
