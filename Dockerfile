@@ -8,6 +8,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY eng/ eng/
 COPY src/ src/
+COPY simulators/ simulators/
 COPY configs/ configs/
 COPY models/ models/
 COPY data/ data/
@@ -17,6 +18,11 @@ RUN dotnet publish src/Agent/Sensact.Agent.csproj -c Release -a $TARGETARCH --no
 FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
+# The durable outbox (and any state the agent keeps) lives in a volume the non-root user can write,
+# so queued events survive a restart of the container: docker run -v sensact-state:/var/lib/sensact ...
+ENV STATE_DIRECTORY=/var/lib/sensact
+RUN mkdir -p /var/lib/sensact && chown $APP_UID /var/lib/sensact
+VOLUME /var/lib/sensact
 # The image's built-in non-root user (uid 1654).
 USER $APP_UID
 # The embedded broker listens on loopback inside the container; in a fleet, point the agent at a
