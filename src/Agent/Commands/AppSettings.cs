@@ -34,15 +34,14 @@ internal sealed class AppSettings(IConfiguration configuration, AppRunner runner
         var fullKey = $"{AgentApps.Section}:{supervisor.Name}:{liveKey}";
         var text = Text(value, fullKey);
 
-        var candidate = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection([new(fullKey, text)]).Build();
-        var problems = ConfigurationChecker.Check(candidate, AgentConfigurationSchema.Create()).Where(p => p.StartsWith(fullKey, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (problems.Count > 0)
+        var change = new ConfigurationChange(configuration, fullKey, text);
+        if (change.Problems.Count > 0)
         {
-            throw new CommandException(CommandException.InvalidValue, string.Join(" ", problems));
+            throw new CommandException(CommandException.InvalidValue, string.Join(" ", change.Problems));
         }
 
         var kind = AppKinds.All[supervisor.Kind];
-        var options = (AppOptions)candidate.GetSection($"{AgentApps.Section}:{supervisor.Name}").Get(kind.OptionsType)!;
+        var options = (AppOptions)change.Candidate.GetSection($"{AgentApps.Section}:{supervisor.Name}").Get(kind.OptionsType)!;
         kind.Resolve(options, ContentPaths.Resolve);
         var appProblems = new List<string>();
         supervisor.App.Reconfigure(options, appProblems);
@@ -51,7 +50,7 @@ internal sealed class AppSettings(IConfiguration configuration, AppRunner runner
             throw new CommandException(CommandException.InvalidValue, string.Join(" ", appProblems.Select(p => $"{AgentApps.Section}:{supervisor.Name}:{p}")));
         }
 
-        configuration[fullKey] = text;
+        change.Apply();
         return new JsonObject { ["app"] = supervisor.Name, ["key"] = fullKey, ["value"] = text, ["kept"] = false };
     }
 

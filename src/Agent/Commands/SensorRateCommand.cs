@@ -45,32 +45,32 @@ internal sealed class SensorRateCommand(IConfiguration configuration, AgentSenso
 
         var key = $"{AgentSensors.Section}:{shared.Name}:{rateKey}";
         var text = hz.ToString(CultureInfo.InvariantCulture);
-        var candidate = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection([new(key, text)]).Build();
-        var problems = ConfigurationChecker.Check(candidate, AgentConfigurationSchema.Create()).Where(p => p.StartsWith(key, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (problems.Count == 0)
-        {
-            var options = (SensorOptions)candidate.GetSection($"{AgentSensors.Section}:{shared.Name}").Get(driver.OptionsType)!;
-            driver.Resolve(options, ContentPaths.Resolve);
-            problems.AddRange(driver.Validate(options).Select(p => $"{AgentSensors.Section}:{shared.Name}:{p}"));
-            if (problems.Count == 0)
-            {
-                var source = sensors.CreateSource(shared.Name, driver, options);
-                foreach (var (app, appOptions) in apps.Apps.Where(a => a.Options.SensorNames.Contains(shared.Name, StringComparer.OrdinalIgnoreCase)))
-                {
-                    var appProblems = new List<string>();
-                    app.CheckSource(shared.Name, source, appProblems);
-                    problems.AddRange(appProblems.Select(p => $"{AgentApps.Section}:{app.Name}:{p}"));
-                }
+        var change = new ConfigurationChange(configuration, key, text);
+        Refuse(change.Problems);
+        var options = (SensorOptions)change.Candidate.GetSection($"{AgentSensors.Section}:{shared.Name}").Get(driver.OptionsType)!;
+        driver.Resolve(options, ContentPaths.Resolve);
+        Refuse([.. driver.Validate(options).Select(p => $"{AgentSensors.Section}:{shared.Name}:{p}")]);
 
-                if (problems.Count == 0)
-                {
-                    shared.Switch(source);
-                    configuration[key] = text;
-                    return new JsonObject { ["sensor"] = shared.Name, ["key"] = key, ["hz"] = hz, ["kept"] = false };
-                }
-            }
+        var source = sensors.CreateSource(shared.Name, driver, options);
+        var appProblems = new List<string>();
+        foreach (var (app, _) in apps.Apps.Where(a => a.Options.SensorNames.Contains(shared.Name, StringComparer.OrdinalIgnoreCase)))
+        {
+            var problems = new List<string>();
+            app.CheckSource(shared.Name, source, problems);
+            appProblems.AddRange(problems.Select(p => $"{AgentApps.Section}:{app.Name}:{p}"));
         }
 
-        throw new CommandException(CommandException.InvalidValue, string.Join(" ", problems));
+        Refuse(appProblems);
+        shared.Switch(source);
+        change.Apply();
+        return new JsonObject { ["sensor"] = shared.Name, ["key"] = key, ["hz"] = hz, ["kept"] = false };
+    }
+
+    private static void Refuse(List<string> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new CommandException(CommandException.InvalidValue, string.Join(" ", problems));
+        }
     }
 }
