@@ -1,4 +1,5 @@
 using Sensact.Devices.Audio.Wav;
+using Sensact.Testing;
 
 namespace Sensact.Devices.Tests.Audio;
 
@@ -120,20 +121,16 @@ public sealed class PolyphaseResamplerTests
         var resampler = new PolyphaseResampler(44100, 16000, maxWriteFrames: 1024);
         var input = Sine(440, 44100, 1024);
         var output = new float[1024];
-        for (var i = 0; i < 10; i++)
+        var allocated = Allocations.SteadyState(() =>
         {
-            resampler.Write(input);
-            resampler.Read(output);
-        }
+            for (var i = 0; i < 1000; i++)
+            {
+                resampler.Write(input);
+                resampler.Read(output);
+            }
+        });
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
-        {
-            resampler.Write(input);
-            resampler.Read(output);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     private static float[] Resample(PolyphaseResampler resampler, float[] input, int block, int channels = 1)

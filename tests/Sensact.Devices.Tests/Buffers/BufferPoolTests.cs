@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Sensact.Devices.Buffers;
+using Sensact.Testing;
 
 namespace Sensact.Devices.Tests.Buffers;
 
@@ -116,9 +117,7 @@ public sealed class BufferPoolTests
         var kept = default(SharedBuffer<float>);
         Stream(pool, 1_000, ref kept);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Stream(pool, 10_000, ref kept);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = Allocations.SteadyState(() => Stream(pool, 10_000, ref kept));
 
         kept.Release();
         Assert.Equal(0L, allocated);

@@ -1,6 +1,7 @@
 using Sensact.Devices.Buffers;
 using Sensact.Devices.Camera;
 using Sensact.Devices.Camera.Tensors;
+using Sensact.Testing;
 
 namespace Sensact.Devices.Tests.Camera;
 
@@ -214,15 +215,15 @@ public sealed class ImageTensorConverterTests
         var converter = new ImageTensorConverter(TensorLayout.UltraFace320);
         var frame = new ImageFrame(640, 480, ImagePixelFormat.Yuyv, 1280, _pool.Rent(640 * 480 * 2));
         var tensor = new float[converter.Length];
-        converter.Convert(frame, tensor);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10; i++)
+        var allocated = Allocations.SteadyState(() =>
         {
-            converter.Convert(frame, tensor);
-        }
+            for (var i = 0; i < 10; i++)
+            {
+                converter.Convert(frame, tensor);
+            }
+        });
 
-        Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0L, allocated);
         frame.Release();
     }
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Sensact.Devices.Imu;
 using Sensact.Pipelines.Activity;
+using Sensact.Testing;
 
 namespace Sensact.Pipelines.Tests.Activity;
 
@@ -109,13 +110,7 @@ public class ActivityFeaturesTests
     {
         var window = Walk(52, i => new Vector3(i, 1000 - i, 3 * i));
         var features = new float[ActivityFeatures.Count];
-        ActivityFeatures.Extract(window, features);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        ActivityFeatures.Extract(window, features);
-        var after = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0, after - before);
+        Assert.Equal(0, Allocations.SteadyState(() => ActivityFeatures.Extract(window, features)));
     }
 
     [Fact]
