@@ -1,0 +1,295 @@
+using Sensact.Pipelines.Trajectories.Prediction;
+
+namespace Sensact.Pipelines.Trajectories.Scoring;
+
+/// <summary>
+/// Measures a track's components: positions are divided by (typical speed x the track's median
+/// time step) and times by that step, so a typical step is about 1 long and 1 long in time at any
+/// rate and in any units. Scratch buffers are reused: one caller at a time, no allocation once warm.
+/// </summary>
+internal sealed class TrackShapeExtractor
+{
+    private const double StepCap = 1e4;
+    private readonly TrajectoryScoringOptions _options;
+    private readonly ITrajectoryPredictor _predictor;
+    private TrajectoryPoint[] _clean = new TrajectoryPoint[128];
+    private TrajectoryPoint[] _norm = new TrajectoryPoint[128];
+    private double[] _scratch = new double[128];
+    private double[] _speed = new double[128];
+    private readonly int[] _zoneCounts;
+
+    public TrackShapeExtractor(TrajectoryScoringOptions options, ITrajectoryPredictor predictor)
+    {
+        _options = options;
+        _predictor = predictor;
+        _zoneCounts = new int[options.Zones.Count];
+    }
+
+    /// <summary>Copies the finite points whose time increases; returns how many.</summary>
+    public int Clean(ReadOnlySpan<TrajectoryPoint> raw)
+    {
+        Grow(raw.Length);
+        var n = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var p = raw[i];
+            if (double.IsFinite(p.T) && double.IsFinite(p.X) && double.IsFinite(p.Y) && (n == 0 || p.T > _clean[n - 1].T))
+            {
+                _clean[n++] = p;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Gets a track's median time step and median speed (units/s); false with fewer than 2 usable points.</summary>
+    public bool TryRate(ReadOnlySpan<TrajectoryPoint> raw, out double step, out double speed) => TryRate(Clean(raw), out step, out speed);
+
+    private bool TryRate(int n, out double step, out double speed)
+    {
+        step = speed = 0;
+        if (n < 2)
+        {
+            return false;
+        }
+
+        var s = _scratch.AsSpan(0, n - 1);
+        for (var i = 1; i < n; i++)
+        {
+            s[i - 1] = _clean[i].T - _clean[i - 1].T;
+        }
+
+        step = Median(s);
+        for (var i = 1; i < n; i++)
+        {
+            s[i - 1] = Distance(_clean[i], _clean[i - 1]) / (_clean[i].T - _clean[i - 1].T);
+        }
+
+        speed = Median(s);
+        return step > 0 && double.IsFinite(speed);
+    }
+
+    public bool TryMeasure(ReadOnlySpan<TrajectoryPoint> raw, double typicalSpeed, FlowField? flow, out TrackShape shape)
+    {
+        shape = default;
+        shape.Zone = -1;
+        var n = Clean(raw);
+        if (!TryRate(n, out var step, out _))
+        {
+            return false;
+        }
+
+        var unit = typicalSpeed * step;
+        unit = unit > 0 && double.IsFinite(unit) ? unit : 1;
+        var t0 = _clean[0].T;
+        for (var i = 0; i < n; i++)
+        {
+            _norm[i] = new TrajectoryPoint((_clean[i].T - t0) / step, _clean[i].X / unit, _clean[i].Y / unit);
+        }
+
+        var norm = _norm.AsSpan(0, n);
+        var speed = _speed.AsSpan(0, n - 1);
+        for (var i = 1; i < n; i++)
+        {
+            speed[i - 1] = Distance(norm[i], norm[i - 1]) / (norm[i].T - norm[i - 1].T);
+        }
+
+        shape.Swerve = StepScore(norm);
+        shape.Speeding = Speeding(speed, _options.Window);
+        shape.SuddenStop = Stop(speed, Math.Max(1, _options.Window / 2));
+        shape.Loitering = Dwell(norm, _options.LoiterWindow);
+        shape.UTurn = Reversal(norm, Math.Max(1, _options.Window / 2));
+        shape.WrongWay = flow is null ? 0 : WrongWay(_clean.AsSpan(0, n), flow);
+        shape.Zone = Zone(_clean.AsSpan(0, n));
+        return true;
+    }
+
+    private double StepScore(ReadOnlySpan<TrajectoryPoint> norm)
+    {
+        var horizon = _options.Horizon;
+        var window = _scratch.AsSpan(0, horizon);
+        double sum = 0, best = 0;
+        var k = 0;
+        for (var i = _predictor.MinHistory; i < norm.Length; i++)
+        {
+            var from = Math.Max(0, i - _predictor.HistoryLength);
+            if (!_predictor.TryPredict(norm[from..i], norm[i].T, out var predicted))
+            {
+                continue;
+            }
+
+            var d2 = Math.Min(predicted.Mahalanobis2(norm[i].X, norm[i].Y), StepCap);
+            var slot = k % horizon;
+            sum += d2 - (k >= horizon ? window[slot] : 0);
+            window[slot] = d2;
+            k++;
+            best = Math.Max(best, sum / Math.Min(k, horizon));
+        }
+
+        return best;
+    }
+
+    private static double Speeding(ReadOnlySpan<double> speed, int window)
+    {
+        if (speed.Length <= window)
+        {
+            return Mean(speed);
+        }
+
+        double sum = 0, best = 0;
+        for (var i = 0; i < speed.Length; i++)
+        {
+            sum += speed[i] - (i >= window ? speed[i - window] : 0);
+            if (i >= window - 1)
+            {
+                best = Math.Max(best, sum / window);
+            }
+        }
+
+        return best;
+    }
+
+    private static double Stop(ReadOnlySpan<double> speed, int half)
+    {
+        double best = 0;
+        for (var i = half; i + half <= speed.Length; i++)
+        {
+            best = Math.Max(best, Mean(speed.Slice(i - half, half)) - Mean(speed.Slice(i, half)));
+        }
+
+        return best;
+    }
+
+    // Time spent against ground covered: about 1 for normal traffic, large for a dwell or wandering.
+    private static double Dwell(ReadOnlySpan<TrajectoryPoint> norm, int window)
+    {
+        double best = 0;
+        var start = 0;
+        for (var i = 1; i < norm.Length; i++)
+        {
+            while (norm[i].T - norm[start].T > window)
+            {
+                start++;
+            }
+
+            var span = norm[i].T - norm[start].T;
+            if (span >= Math.Min(window, norm[^1].T - norm[0].T) - 1e-9)
+            {
+                best = Math.Max(best, span / Math.Max(Distance(norm[i], norm[start]), 1));
+            }
+        }
+
+        return best;
+    }
+
+    // (1 - cos) / 2 of the heading K points before and after a point: 0 straight on, 1 straight back.
+    private static double Reversal(ReadOnlySpan<TrajectoryPoint> norm, int k)
+    {
+        double best = 0;
+        for (var i = k; i + k < norm.Length; i++)
+        {
+            var ax = norm[i].X - norm[i - k].X;
+            var ay = norm[i].Y - norm[i - k].Y;
+            var bx = norm[i + k].X - norm[i].X;
+            var by = norm[i + k].Y - norm[i].Y;
+            var la = Math.Sqrt((ax * ax) + (ay * ay));
+            var lb = Math.Sqrt((bx * bx) + (by * by));
+            if (la > 0.3 * k && lb > 0.3 * k)
+            {
+                best = Math.Max(best, (1 - (((ax * bx) + (ay * by)) / (la * lb))) / 2);
+            }
+        }
+
+        return best;
+    }
+
+    private static double WrongWay(ReadOnlySpan<TrajectoryPoint> points, FlowField flow)
+    {
+        int against = 0, judged = 0;
+        for (var i = 1; i < points.Length; i++)
+        {
+            if (flow.Agreement(points[i - 1].X, points[i - 1].Y, points[i].X - points[i - 1].X, points[i].Y - points[i - 1].Y) is { } cos)
+            {
+                judged++;
+                against += cos < 0 ? 1 : 0;
+            }
+        }
+
+        return judged == 0 ? 0 : (double)against / judged;
+    }
+
+    private int Zone(ReadOnlySpan<TrajectoryPoint> points)
+    {
+        var zones = _options.Zones;
+        if (zones.Count == 0)
+        {
+            return -1;
+        }
+
+        Array.Clear(_zoneCounts);
+        foreach (var p in points)
+        {
+            for (var z = 0; z < zones.Count; z++)
+            {
+                if (zones[z].Contains(p.X, p.Y))
+                {
+                    _zoneCounts[z]++;
+                    break;
+                }
+            }
+        }
+
+        var best = -1;
+        for (var z = 0; z < zones.Count; z++)
+        {
+            if (_zoneCounts[z] > 0 && (best < 0 || _zoneCounts[z] > _zoneCounts[best]))
+            {
+                best = z;
+            }
+        }
+
+        return best;
+    }
+
+    private void Grow(int length)
+    {
+        if (_clean.Length < length)
+        {
+            var size = Math.Max(length, _clean.Length * 2);
+            _clean = new TrajectoryPoint[size];
+            _norm = new TrajectoryPoint[size];
+            _scratch = new double[size];
+            _speed = new double[size];
+        }
+
+        if (_scratch.Length < _options.Horizon)
+        {
+            _scratch = new double[Math.Max(_options.Horizon, _clean.Length)];
+        }
+    }
+
+    private static double Distance(TrajectoryPoint a, TrajectoryPoint b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
+
+    private static double Mean(ReadOnlySpan<double> values)
+    {
+        if (values.IsEmpty)
+        {
+            return 0;
+        }
+
+        double sum = 0;
+        foreach (var v in values)
+        {
+            sum += v;
+        }
+
+        return sum / values.Length;
+    }
+
+    internal static double Median(Span<double> values)
+    {
+        values.Sort();
+        var n = values.Length;
+        return n == 0 ? 0 : n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Sensact.Pipelines.Trajectories.Scoring;
+
+/// <summary>A track's anomaly score and verdict.</summary>
+/// <param name="Score">How anomalous the track is: the largest of its components' robust z-scores against normal tracks; higher is worse.</param>
+/// <param name="Kind">The guessed kind, one of <see cref="AnomalyKinds"/>.</param>
+/// <param name="IsAnomaly">Whether <paramref name="Score"/> is above the threshold of the track's zone.</param>
+/// <param name="Threshold">The threshold that applied.</param>
+/// <param name="Zone">The zone holding most of the track's positions, or null.</param>
+public readonly record struct TrajectoryAnomaly(double Score, string Kind, bool IsAnomaly, double Threshold, string? Zone);

@@ -1,0 +1,184 @@
+using Sensact.Pipelines.Trajectories.Prediction;
+
+namespace Sensact.Pipelines.Trajectories.Scoring;
+
+/// <summary>
+/// Scores whole tracks for anomalies against normal traffic. Components, each in units a typical
+/// step makes 1 (so any rate and any units work): the step score (squared Mahalanobis distance of
+/// each position from the predictor's guess, averaged over <see cref="TrajectoryScoringOptions.Horizon"/>
+/// steps, the worst stretch), a sudden stop (speed drop), speeding (windowed speed), loitering
+/// (time spent against net displacement), a U-turn (heading reversal) and wrong way (steps against
+/// the usual direction of the place). Each is turned into a robust z-score against the normal
+/// tracks (median, 1.4826 MAD); the score is the largest, and the kind the component behind it.
+/// </summary>
+/// <remarks>One caller at a time; <see cref="TryScore"/> allocates nothing once its buffers have grown.</remarks>
+public sealed class TrajectoryScorer
+{
+    // The least spread a component is given, in its own units, so that a component normal tracks never move (wrong way on straight lanes) does not divide by zero.
+    private static readonly double[] Floors = [0.5, 0.1, 0.05, 0.1, 0.02, 0.02];
+
+    // A shape component above this z explains a large step score better than "swerve" does.
+    private const double ShapeEvidence = 3;
+
+    private readonly TrajectoryScoringOptions _options;
+    private readonly TrackShapeExtractor _extractor;
+    private readonly FlowField _flow;
+    private readonly double[] _median = new double[TrackShape.Count];
+    private readonly double[] _spread = new double[TrackShape.Count];
+    private readonly double[] _zoneThresholds;
+
+    private TrajectoryScorer(TrajectoryScoringOptions options, ITrajectoryPredictor predictor, FlowField flow, double typicalSpeed)
+    {
+        _options = options;
+        _extractor = new TrackShapeExtractor(options, predictor);
+        _flow = flow;
+        TypicalSpeed = typicalSpeed;
+        _zoneThresholds = new double[options.Zones.Count];
+    }
+
+    /// <summary>Gets the normal tracks' typical speed, in the tracks' units per second (the median of their median speeds).</summary>
+    public double TypicalSpeed { get; }
+
+    /// <summary>Gets the threshold for tracks outside every zone.</summary>
+    public double Threshold { get; private set; }
+
+    /// <summary>Gets how many calibration tracks could not be measured (fewer than 2 usable positions).</summary>
+    public int SkippedTracks { get; private set; }
+
+    /// <summary>Gets the threshold of each zone, in the order of <see cref="TrajectoryScoringOptions.Zones"/>.</summary>
+    public IReadOnlyList<double> ZoneThresholds => _zoneThresholds;
+
+    /// <summary>The default predictor for scoring: constant velocity, in scaled units (a typical step is 1).</summary>
+    /// <returns>A predictor with process noise 0.05 and measurement noise 0.01 per step².</returns>
+    public static ITrajectoryPredictor DefaultPredictor() => new KalmanTrajectoryPredictor(processNoise: 0.05, measurementNoise: 0.01, historyLength: 8);
+
+    /// <summary>Learns normal traffic and sets the thresholds.</summary>
+    /// <param name="tracks">The tracks to learn from, each oldest first: all normal (<see cref="CalibrationMode.Normal"/>) or mostly normal (<see cref="CalibrationMode.Unsupervised"/>).</param>
+    /// <param name="options">How to score; checked here.</param>
+    /// <param name="mode">How to set the thresholds.</param>
+    /// <param name="predictor">The predictor of the step score, working in scaled units (a typical step is 1); by default <see cref="DefaultPredictor"/>.</param>
+    /// <returns>A scorer.</returns>
+    /// <exception cref="ArgumentException">The options are not valid, or fewer than 2 tracks could be measured.</exception>
+    public static TrajectoryScorer Calibrate(IReadOnlyList<TrajectoryPoint[]> tracks, TrajectoryScoringOptions options, CalibrationMode mode = CalibrationMode.Normal, ITrajectoryPredictor? predictor = null)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid scoring options: {string.Join(" ", problems)}", nameof(options));
+        }
+
+        predictor ??= DefaultPredictor();
+        var probe = new TrackShapeExtractor(options, predictor);
+        var speeds = new List<double>();
+        foreach (var track in tracks)
+        {
+            if (probe.TryRate(track, out _, out var speed) && speed > 0)
+            {
+                speeds.Add(speed);
+            }
+        }
+
+        if (speeds.Count < 2)
+        {
+            throw new ArgumentException($"At least 2 tracks with 2 or more usable positions and some motion are needed to calibrate; {speeds.Count} found among {tracks.Count}.", nameof(tracks));
+        }
+
+        var scorer = new TrajectoryScorer(options, predictor, new FlowField(tracks, options.FlowGridCells), TrackShapeExtractor.Median(speeds.ToArray()));
+        var shapes = new List<TrackShape>(tracks.Count);
+        foreach (var track in tracks)
+        {
+            if (scorer._extractor.TryMeasure(track, scorer.TypicalSpeed, scorer._flow, out var shape))
+            {
+                shapes.Add(shape);
+            }
+        }
+
+        scorer.SkippedTracks = tracks.Count - shapes.Count;
+        var values = new double[shapes.Count];
+        for (var c = 0; c < TrackShape.Count; c++)
+        {
+            for (var i = 0; i < shapes.Count; i++)
+            {
+                values[i] = shapes[i][c];
+            }
+
+            scorer._median[c] = TrackShapeExtractor.Median(values);
+            scorer._spread[c] = Math.Max(1.4826 * Mad(values, scorer._median[c]), Floors[c]);
+        }
+
+        var scores = shapes.Select(s => scorer.Combine(s, out _)).ToArray();
+        scorer.Threshold = ThresholdOf(scores, options.TargetFalseAlarmRate, mode, options.RobustSigmas);
+        for (var z = 0; z < options.Zones.Count; z++)
+        {
+            var zone = options.Zones[z];
+            var inZone = shapes.Select((s, i) => (s.Zone, Score: scores[i])).Where(p => p.Zone == z).Select(p => p.Score).ToArray();
+            var rate = zone.TargetFalseAlarmRate ?? options.TargetFalseAlarmRate;
+            scorer._zoneThresholds[z] = zone.Threshold
+                ?? (inZone.Length >= options.MinZoneTracks ? ThresholdOf(inZone, rate, mode, options.RobustSigmas) : ThresholdOf(scores, rate, mode, options.RobustSigmas));
+        }
+
+        return scorer;
+    }
+
+    /// <summary>Scores one track.</summary>
+    /// <param name="track">The track's positions, oldest first; NaN or infinite positions and times that do not increase are skipped.</param>
+    /// <param name="anomaly">The score, the kind guessed and the verdict.</param>
+    /// <returns>False when the track has fewer than 2 usable positions.</returns>
+    public bool TryScore(ReadOnlySpan<TrajectoryPoint> track, out TrajectoryAnomaly anomaly)
+    {
+        if (!_extractor.TryMeasure(track, TypicalSpeed, _flow, out var shape))
+        {
+            anomaly = default;
+            return false;
+        }
+
+        var score = Combine(shape, out var kind);
+        var threshold = shape.Zone >= 0 ? _zoneThresholds[shape.Zone] : Threshold;
+        anomaly = new TrajectoryAnomaly(score, kind, score > threshold, threshold, shape.Zone >= 0 ? _options.Zones[shape.Zone].Name : null);
+        return true;
+    }
+
+    private double Combine(in TrackShape shape, out string kind)
+    {
+        var best = double.NegativeInfinity;
+        var bestShape = 1;
+        for (var c = 1; c < TrackShape.Count; c++)
+        {
+            var z = (shape[c] - _median[c]) / _spread[c];
+            if (z > best)
+            {
+                best = z;
+                bestShape = c;
+            }
+        }
+
+        var swerve = (shape.Swerve - _median[0]) / _spread[0];
+        var explained = best >= ShapeEvidence;
+        kind = swerve > best && !explained ? AnomalyKinds.Swerve : AnomalyKinds.All[bestShape];
+        return Math.Max(swerve, best);
+    }
+
+    private static double Mad(double[] values, double median)
+    {
+        var deviations = values.Select(v => Math.Abs(v - median)).ToArray();
+        return TrackShapeExtractor.Median(deviations);
+    }
+
+    private static double ThresholdOf(double[] scores, double rate, CalibrationMode mode, double sigmas)
+    {
+        var sorted = scores.ToArray();
+        Array.Sort(sorted);
+        if (mode == CalibrationMode.Unsupervised)
+        {
+            var median = TrackShapeExtractor.Median(sorted.ToArray());
+            return median + (sigmas * 1.4826 * Math.Max(Mad(sorted, median), 0.1));
+        }
+
+        var position = (1 - rate) * (sorted.Length - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
+    }
+}
