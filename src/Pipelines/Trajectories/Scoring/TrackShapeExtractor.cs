@@ -14,6 +14,7 @@ internal sealed class TrackShapeExtractor
     private readonly ITrajectoryPredictor _predictor;
     private TrajectoryPoint[] _clean = new TrajectoryPoint[128];
     private TrajectoryPoint[] _norm = new TrajectoryPoint[128];
+    private TrajectoryPoint[] _sub = new TrajectoryPoint[128];
     private double[] _scratch = new double[128];
     private double[] _speed = new double[128];
     private readonly int[] _zoneCounts;
@@ -97,8 +98,8 @@ internal sealed class TrackShapeExtractor
         shape.Swerve = StepScore(norm);
         shape.Speeding = Speeding(speed, _options.Window);
         shape.SuddenStop = Stop(speed, Math.Max(1, _options.Window / 2));
-        shape.Loitering = Dwell(norm, _options.LoiterWindow);
-        shape.UTurn = Reversal(norm, Math.Max(1, _options.Window / 2));
+        shape.Loitering = Tortuosity(norm, _options.LoiterWindow);
+        shape.UTurn = Reversal(norm, _options.Window);
         shape.WrongWay = flow is null ? 0 : WrongWay(_clean.AsSpan(0, n), flow);
         shape.Zone = Zone(_clean.AsSpan(0, n));
         return true;
@@ -160,29 +161,48 @@ internal sealed class TrackShapeExtractor
         return best;
     }
 
-    // Time spent against ground covered: about 1 for normal traffic, large for a dwell or wandering.
-    private static double Dwell(ReadOnlySpan<TrajectoryPoint> norm, int window)
+    // Path length against net displacement over the window, on positions at least 3 steps apart
+    // (so that noise while standing still does not count as path): about 1 for normal traffic,
+    // large for wandering in a small area; net displacements under one typical step count as one.
+    private double Tortuosity(ReadOnlySpan<TrajectoryPoint> norm, int window)
     {
+        var sub = _sub.AsSpan();
+        var m = 0;
+        for (var i = 0; i < norm.Length; i++)
+        {
+            if (m == 0 || norm[i].T - sub[m - 1].T >= 3 || i == norm.Length - 1)
+            {
+                sub[m++] = norm[i];
+            }
+        }
+
+        var path = _scratch.AsSpan(0, m);
+        path[0] = 0;
+        for (var i = 1; i < m; i++)
+        {
+            path[i] = path[i - 1] + Distance(sub[i], sub[i - 1]);
+        }
+
         double best = 0;
         var start = 0;
-        for (var i = 1; i < norm.Length; i++)
+        var full = Math.Min(window, sub[m - 1].T - sub[0].T);
+        for (var i = 1; i < m; i++)
         {
-            while (norm[i].T - norm[start].T > window)
+            while (sub[i].T - sub[start].T > window)
             {
                 start++;
             }
 
-            var span = norm[i].T - norm[start].T;
-            if (span >= Math.Min(window, norm[^1].T - norm[0].T) - 1e-9)
+            if (sub[i].T - sub[start].T >= full - 3)
             {
-                best = Math.Max(best, span / Math.Max(Distance(norm[i], norm[start]), 1));
+                best = Math.Max(best, (path[i] - path[start]) / Math.Max(Distance(sub[i], sub[start]), 1));
             }
         }
 
         return best;
     }
 
-    // (1 - cos) / 2 of the heading K points before and after a point: 0 straight on, 1 straight back.
+    // -cos of the heading K points before and after a point, from 0 (a right angle or less) to 1 (straight back).
     private static double Reversal(ReadOnlySpan<TrajectoryPoint> norm, int k)
     {
         double best = 0;
@@ -196,7 +216,7 @@ internal sealed class TrackShapeExtractor
             var lb = Math.Sqrt((bx * bx) + (by * by));
             if (la > 0.3 * k && lb > 0.3 * k)
             {
-                best = Math.Max(best, (1 - (((ax * bx) + (ay * by)) / (la * lb))) / 2);
+                best = Math.Max(best, -((ax * bx) + (ay * by)) / (la * lb));
             }
         }
 
@@ -258,6 +278,7 @@ internal sealed class TrackShapeExtractor
             var size = Math.Max(length, _clean.Length * 2);
             _clean = new TrajectoryPoint[size];
             _norm = new TrajectoryPoint[size];
+            _sub = new TrajectoryPoint[size];
             _scratch = new double[size];
             _speed = new double[size];
         }

@@ -7,7 +7,7 @@ namespace Sensact.Pipelines.Trajectories.Scoring;
 /// step makes 1 (so any rate and any units work): the step score (squared Mahalanobis distance of
 /// each position from the predictor's guess, averaged over <see cref="TrajectoryScoringOptions.Horizon"/>
 /// steps, the worst stretch), a sudden stop (speed drop), speeding (windowed speed), loitering
-/// (time spent against net displacement), a U-turn (heading reversal) and wrong way (steps against
+/// (path length against net displacement), a U-turn (heading reversal) and wrong way (steps against
 /// the usual direction of the place). Each is turned into a robust z-score against the normal
 /// tracks (median, 1.4826 MAD); the score is the largest, and the kind the component behind it.
 /// </summary>
@@ -15,7 +15,10 @@ namespace Sensact.Pipelines.Trajectories.Scoring;
 public sealed class TrajectoryScorer
 {
     // The least spread a component is given, in its own units, so that a component normal tracks never move (wrong way on straight lanes) does not divide by zero.
-    private static readonly double[] Floors = [0.5, 0.1, 0.05, 0.1, 0.02, 0.02];
+    private static readonly double[] Floors = [0.5, 0.1, 0.05, 0.25, 0.02, 0.02];
+
+    // The specific shapes first: a U-turn also looks tortuous and wrong-way, a stop tortuous, wandering wrong-way.
+    private static readonly int[] Priority = [4, 1, 3, 2, 5];
 
     // A shape component above this z explains a large step score better than "swerve" does.
     private const double ShapeEvidence = 3;
@@ -142,22 +145,32 @@ public sealed class TrajectoryScorer
 
     private double Combine(in TrackShape shape, out string kind)
     {
-        var best = double.NegativeInfinity;
-        var bestShape = 1;
-        for (var c = 1; c < TrackShape.Count; c++)
+        var score = double.NegativeInfinity;
+        var best = 0;
+        Span<double> z = stackalloc double[TrackShape.Count];
+        for (var c = 0; c < TrackShape.Count; c++)
         {
-            var z = (shape[c] - _median[c]) / _spread[c];
-            if (z > best)
+            z[c] = (shape[c] - _median[c]) / _spread[c];
+            if (z[c] > score)
             {
-                best = z;
-                bestShape = c;
+                score = z[c];
+                best = c;
             }
         }
 
-        var swerve = (shape.Swerve - _median[0]) / _spread[0];
-        var explained = best >= ShapeEvidence;
-        kind = swerve > best && !explained ? AnomalyKinds.Swerve : AnomalyKinds.All[bestShape];
-        return Math.Max(swerve, best);
+        // The first shape in priority order with clear evidence names the kind; with none, the largest component does.
+        var evidence = Math.Max(ShapeEvidence, 0.25 * score);
+        kind = AnomalyKinds.All[best];
+        foreach (var c in Priority)
+        {
+            if (z[c] >= evidence)
+            {
+                kind = AnomalyKinds.All[c];
+                break;
+            }
+        }
+
+        return score;
     }
 
     private static double Mad(double[] values, double median)
