@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sensact.Agent.Mqtt;
+using Sensact.Agent.Trajectories;
 
 namespace Sensact.Agent.Hosting;
 
@@ -11,6 +12,12 @@ internal static class AgentApp
     /// <summary>Runs until stopped (signal, <c>--duration</c>, failure) and returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        // Offline sub-commands run instead of the agent, before any host is built.
+        if (args is [ScoreTracksCommand.Name, .. var scoreArgs])
+        {
+            return ScoreTracksCommand.Run(scoreArgs, output, error);
+        }
+
         IHost host;
         try
         {

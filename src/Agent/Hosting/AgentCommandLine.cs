@@ -18,6 +18,8 @@ public sealed record AgentCommandLine(string? ConfigFile, TimeSpan? Duration, IR
         sensact-agent: the Sensact sensing-to-action agent
 
         Usage: sensact-agent [--config <file>] [--duration <seconds>] [--Section:Key=value ...]
+               sensact-agent score-tracks --input <tracks.csv> --output <scores.csv> [--normal <normal.csv>]
+                             (offline anomaly scoring of recorded tracks; score-tracks --help for more)
 
           --config <file>        an extra JSON configuration file, over configs/sensact.json
           --duration <seconds>   run that long, then stop cleanly (exit code 0)
