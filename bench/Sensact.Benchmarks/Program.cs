@@ -7,6 +7,7 @@ using Sensact.Benchmarks.Commands;
 using Sensact.Benchmarks.Outbox;
 using Sensact.Benchmarks.Platform;
 using Sensact.Benchmarks.Recording;
+using Sensact.Benchmarks.Trajectories;
 
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*SharedSensor*'   (the hub's frame path, per frame)
@@ -18,8 +19,12 @@ using Sensact.Benchmarks.Recording;
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- command-rtt <broker port> <topic root> [count] [concurrent]   (bench/command-rtt.sh)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- outbox-stores [count]   (the outbox's segment log against SQLite and FASTER, appends/s)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- outbox-throughput <broker port> <count> <rate, 0 = as fast as possible> [--Key=value ...]   (bench/outbox-throughput.sh)
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- trajectories [rounds]   (scoring throughput, tracking 200 objects at 30 Hz; docs/benchmarks.md "Trajectories")
 switch (args)
 {
+    case ["trajectories", .. var trajectoryRounds]:
+        TrajectoryTiming.Run(trajectoryRounds.Length > 0 ? int.Parse(trajectoryRounds[0], CultureInfo.InvariantCulture) : 5);
+        return;
     case ["timer-baseline", var hertz]:
         await TimerBaseline.RunAsync(double.Parse(hertz, CultureInfo.InvariantCulture));
         return;
