@@ -107,6 +107,21 @@ public class TrajectoryScorerTests
         Assert.Throws<ArgumentException>(() => TrajectoryScorer.Calibrate([[new TrajectoryPoint(0, 0, 0)]], new TrajectoryScoringOptions()));
     }
 
+    [Fact]
+    public void Validate_BadZone_NamesTheKey()
+    {
+        var options = new TrajectoryScoringOptions { TargetFalseAlarmRate = 1 };
+        options.Zones.Add(new ScoringZone { Name = "", Left = 5, Right = 1, Top = 0, Bottom = 1, TargetFalseAlarmRate = 0 });
+
+        var problems = options.Validate("Apps:road:Scoring").ToList();
+
+        Assert.Contains(problems, p => p.StartsWith("Apps:road:Scoring:TargetFalseAlarmRate", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Apps:road:Scoring:Zones:0:Name", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Apps:road:Scoring:Zones:0: Left < Right", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Apps:road:Scoring:Zones:0:TargetFalseAlarmRate", StringComparison.Ordinal));
+        Assert.Empty(new TrajectoryScoringOptions().Validate());
+    }
+
     private static TrajectoryAnomaly Score(TrajectoryScorer scorer, TrajectoryPoint[] track)
     {
         Assert.True(scorer.TryScore(track, out var anomaly));
