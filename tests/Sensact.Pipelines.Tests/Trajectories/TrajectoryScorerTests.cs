@@ -78,6 +78,21 @@ public class TrajectoryScorerTests
     }
 
     [Fact]
+    public void Calibrate_ZoneWithItsOwnRate_GetsItsOwnQuantile()
+    {
+        var options = new TrajectoryScoringOptions();
+        options.Zones.Add(new ScoringZone { Name = "eastbound", Left = -1000, Right = 1000, Top = 0, Bottom = 15, TargetFalseAlarmRate = 0.2 });
+        var normals = new SyntheticTracks(1).Normals(300);
+
+        var scorer = TrajectoryScorer.Calibrate(normals, options);
+
+        // At 20 % the zone's threshold lies far below the global 1 % one, and about a fifth of its normal tracks pass it.
+        Assert.True(scorer.ZoneThresholds[0] < scorer.Threshold);
+        var inZone = normals.Select(t => Score(scorer, t)).Where(r => r.Zone == "eastbound").ToList();
+        Assert.InRange(inZone.Count(r => r.IsAnomaly) / (double)inZone.Count, 0.15, 0.25);
+    }
+
+    [Fact]
     public void TryScore_BadPoints_AreSkippedNotPoisoning()
     {
         var track = new SyntheticTracks(9).Normal();
