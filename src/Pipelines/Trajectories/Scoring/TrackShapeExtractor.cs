@@ -96,11 +96,11 @@ internal sealed class TrackShapeExtractor
         }
 
         shape.Swerve = StepScore(norm);
-        shape.Speeding = Speeding(speed, _options.Window);
-        shape.SuddenStop = Stop(speed, Math.Max(1, _options.Window / 2));
+        shape.Speeding = TrackMeasures.Speeding(speed, _options.Window);
+        shape.SuddenStop = TrackMeasures.Stop(speed, Math.Max(1, _options.Window / 2));
         shape.Loitering = Tortuosity(norm, _options.LoiterWindow);
-        shape.UTurn = Reversal(norm, _options.Window);
-        shape.WrongWay = flow is null ? 0 : WrongWay(_clean.AsSpan(0, n), flow);
+        shape.UTurn = TrackMeasures.Reversal(norm, _options.Window);
+        shape.WrongWay = flow is null ? 0 : TrackMeasures.WrongWay(_clean.AsSpan(0, n), flow);
         shape.Zone = Zone(_clean.AsSpan(0, n));
         return true;
     }
@@ -125,37 +125,6 @@ internal sealed class TrackShapeExtractor
             window[slot] = d2;
             k++;
             best = Math.Max(best, sum / Math.Min(k, horizon));
-        }
-
-        return best;
-    }
-
-    private static double Speeding(ReadOnlySpan<double> speed, int window)
-    {
-        if (speed.Length <= window)
-        {
-            return Mean(speed);
-        }
-
-        double sum = 0, best = 0;
-        for (var i = 0; i < speed.Length; i++)
-        {
-            sum += speed[i] - (i >= window ? speed[i - window] : 0);
-            if (i >= window - 1)
-            {
-                best = Math.Max(best, sum / window);
-            }
-        }
-
-        return best;
-    }
-
-    private static double Stop(ReadOnlySpan<double> speed, int half)
-    {
-        double best = 0;
-        for (var i = half; i + half <= speed.Length; i++)
-        {
-            best = Math.Max(best, Mean(speed.Slice(i - half, half)) - Mean(speed.Slice(i, half)));
         }
 
         return best;
@@ -200,42 +169,6 @@ internal sealed class TrackShapeExtractor
         }
 
         return best;
-    }
-
-    // -cos of the heading K points before and after a point, from 0 (a right angle or less) to 1 (straight back).
-    private static double Reversal(ReadOnlySpan<TrajectoryPoint> norm, int k)
-    {
-        double best = 0;
-        for (var i = k; i + k < norm.Length; i++)
-        {
-            var ax = norm[i].X - norm[i - k].X;
-            var ay = norm[i].Y - norm[i - k].Y;
-            var bx = norm[i + k].X - norm[i].X;
-            var by = norm[i + k].Y - norm[i].Y;
-            var la = Math.Sqrt((ax * ax) + (ay * ay));
-            var lb = Math.Sqrt((bx * bx) + (by * by));
-            if (la > 0.3 * k && lb > 0.3 * k)
-            {
-                best = Math.Max(best, -((ax * bx) + (ay * by)) / (la * lb));
-            }
-        }
-
-        return best;
-    }
-
-    private static double WrongWay(ReadOnlySpan<TrajectoryPoint> points, FlowField flow)
-    {
-        int against = 0, judged = 0;
-        for (var i = 1; i < points.Length; i++)
-        {
-            if (flow.Agreement(points[i - 1].X, points[i - 1].Y, points[i].X - points[i - 1].X, points[i].Y - points[i - 1].Y) is { } cos)
-            {
-                judged++;
-                against += cos < 0 ? 1 : 0;
-            }
-        }
-
-        return judged == 0 ? 0 : (double)against / judged;
     }
 
     private int Zone(ReadOnlySpan<TrajectoryPoint> points)
@@ -289,23 +222,7 @@ internal sealed class TrackShapeExtractor
         }
     }
 
-    private static double Distance(TrajectoryPoint a, TrajectoryPoint b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
-
-    private static double Mean(ReadOnlySpan<double> values)
-    {
-        if (values.IsEmpty)
-        {
-            return 0;
-        }
-
-        double sum = 0;
-        foreach (var v in values)
-        {
-            sum += v;
-        }
-
-        return sum / values.Length;
-    }
+    internal static double Distance(TrajectoryPoint a, TrajectoryPoint b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
 
     internal static double Median(Span<double> values)
     {
