@@ -18,7 +18,6 @@ namespace Sensact.Benchmarks.Encoders;
 /// decoding for UltraFace). One ONNX Runtime thread, no spinning (the default InferenceOptions).
 /// </summary>
 [MemoryDiagnoser]
-[InProcess]
 [ShortRunJob]
 #pragma warning disable CA1001 // BenchmarkDotNet disposes through [GlobalCleanup] and needs an unsealed class.
 public class EncoderBenchmarks
