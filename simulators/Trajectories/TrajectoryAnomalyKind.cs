@@ -16,7 +16,7 @@ public enum TrajectoryAnomalyKind
     /// <summary><c>swerve</c>: a sharp lateral excursion out of the lane and back within 1.2-2 s.</summary>
     Swerve,
 
-    /// <summary><c>loitering</c>: slows to a halt and wanders in a small area (about 2.5 m) for 20-30 s, then goes on.</summary>
+    /// <summary><c>loitering</c>: brakes to a halt within 1 s, wanders on a small loop (1-1.5 m each way) for 20-30 s, then goes on.</summary>
     Loitering,
 
     /// <summary><c>speeding</c>: accelerates within 1.5 s to about twice the lane's speeds, above every normal track's.</summary>

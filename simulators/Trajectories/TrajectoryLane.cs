@@ -82,16 +82,23 @@ internal sealed class TrajectoryLane
         y = _y[segment] + (ty * offset);
     }
 
-    /// <summary>The distance from (x, y) to the lane's centre line, metres.</summary>
-    public double DistanceTo(double x, double y)
+    /// <summary>The distance from (x, y) to the lane's centre line, metres, and the lane's unit direction of travel at the nearest point.</summary>
+    public double Nearest(double x, double y, out double tx, out double ty)
     {
         var best = double.PositiveInfinity;
+        (tx, ty) = (0, 0);
         for (var i = 0; i + 1 < _x.Length; i++)
         {
             var (dx, dy) = (_x[i + 1] - _x[i], _y[i + 1] - _y[i]);
             var u = Math.Clamp((((x - _x[i]) * dx) + ((y - _y[i]) * dy)) / ((dx * dx) + (dy * dy)), 0, 1);
             var (ex, ey) = (x - (_x[i] + (u * dx)), y - (_y[i] + (u * dy)));
-            best = Math.Min(best, Math.Sqrt((ex * ex) + (ey * ey)));
+            var distance = Math.Sqrt((ex * ex) + (ey * ey));
+            if (distance < best)
+            {
+                best = distance;
+                var length = Math.Sqrt((dx * dx) + (dy * dy));
+                (tx, ty) = (dx / length, dy / length);
+            }
         }
 
         return best;

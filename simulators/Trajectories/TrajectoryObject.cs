@@ -68,10 +68,11 @@ internal readonly struct TrajectoryObject
                 _endTau = _onsetTau + brake + hold;
                 break;
             case TrajectoryAnomalyKind.Loitering:
+                // Brakes within 1 s, lingers 20-30 s wandering on a small loop, then moves on (2 s to full speed).
                 var linger = B(18, 20, 30);
-                (_t1, _r1, _c1, _t2, _r2, _c2) = (_onsetTau, 2, -1, _onsetTau + 2 + linger, 2, 1);
-                _holdEnd = _onsetTau + 2 + linger;
-                _endTau = _holdEnd + 2;
+                _holdEnd = _onsetTau + 1 + linger;
+                (_t1, _r1, _c1, _t2, _r2, _c2) = (_onsetTau, 1, -1, _holdEnd, 2, 1);
+                _endTau = _holdEnd;
                 (_loopX, _loopY) = (B(19, 1.0, 1.5), B(20, 1.0, 1.5));
                 (_loopWx, _loopWy, _loopPhase) = (2 * Math.PI / B(21, 6, 10), 2 * Math.PI / B(22, 5, 9), B(23, 0, 2 * Math.PI));
                 break;
@@ -146,9 +147,11 @@ internal readonly struct TrajectoryObject
             return false;
         }
 
-        var travelled = Progress(Warp(tau));
+        // The wander runs on warped time too: an object that stands still stands still.
+        var warped = Warp(tau);
+        var travelled = Progress(warped);
         var along = travelled;
-        var lateral = (_b1 * Math.Sin((_k1 * tau) + _q1)) + (_b2 * Math.Sin((_k2 * tau) + _q2));
+        var lateral = (_b1 * Math.Sin((_k1 * warped) + _q1)) + (_b2 * Math.Sin((_k2 * warped) + _q2));
         switch (Kind)
         {
             case TrajectoryAnomalyKind.WrongWay:
@@ -186,7 +189,7 @@ internal readonly struct TrajectoryObject
         y += tx * lateral;
         if (Kind == TrajectoryAnomalyKind.Loitering && tau > _onsetTau)
         {
-            var envelope = Smoothstep((tau - _onsetTau) / 2) - Smoothstep((tau - _holdEnd) / 2);
+            var envelope = Smoothstep((tau - _onsetTau) / 2) - Smoothstep((tau - _holdEnd + 2) / 2);
             var since = tau - _onsetTau;
             x += envelope * _loopX * Math.Sin(_loopWx * since);
             y += envelope * _loopY * Math.Sin((_loopWy * since) + _loopPhase) - (envelope * _loopY * Math.Sin(_loopPhase));
