@@ -49,7 +49,10 @@ internal static class TrajectoryHistory
         (points[from + 1].X - points[from].X, points[from + 1].Y - points[from].Y);
 
     /// <summary>Every (history, next step) pair of <paramref name="tracks"/>: one per point with <see cref="Steps"/> steps before it and one after.</summary>
-    public static List<TrajectoryRow> Rows(IEnumerable<SimulatedTrack> tracks)
+    /// <param name="tracks">The tracks.</param>
+    /// <param name="augment">When given, each row is turned by a random angle and mirrored with probability 1/2 (history and target alike).</param>
+    /// <returns>The rows.</returns>
+    public static List<TrajectoryRow> Rows(IEnumerable<SimulatedTrack> tracks, Random? augment = null)
     {
         var rows = new List<TrajectoryRow>();
         foreach (var track in tracks)
@@ -59,10 +62,35 @@ internal static class TrajectoryHistory
                 var history = new float[Length];
                 var scale = Fill(track.Points, last, history);
                 var (dx, dy) = Step(track.Points, last);
-                rows.Add(new TrajectoryRow { History = history, Dx = (float)(dx / scale), Dy = (float)(dy / scale) });
+                var row = new TrajectoryRow { History = history, Dx = (float)(dx / scale), Dy = (float)(dy / scale) };
+                if (augment is not null)
+                {
+                    Turn(row, augment.NextDouble() * 2 * Math.PI, augment.NextDouble() < 0.5);
+                }
+
+                rows.Add(row);
             }
         }
 
         return rows;
+    }
+
+    // Turns a row by an angle (after mirroring y when asked): the scene's lanes run in a few
+    // directions only, and the predictor must not learn which.
+    private static void Turn(TrajectoryRow row, double angle, bool mirror)
+    {
+        var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
+        (float, float) Apply(float x, float y)
+        {
+            var my = mirror ? -y : y;
+            return ((float)((cos * x) - (sin * my)), (float)((sin * x) + (cos * my)));
+        }
+
+        for (var i = 0; i < Steps; i++)
+        {
+            (row.History[2 * i], row.History[(2 * i) + 1]) = Apply(row.History[2 * i], row.History[(2 * i) + 1]);
+        }
+
+        (row.Dx, row.Dy) = Apply(row.Dx, row.Dy);
     }
 }

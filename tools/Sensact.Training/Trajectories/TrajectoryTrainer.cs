@@ -37,7 +37,9 @@ internal static class TrajectoryTrainer
         log ??= TextWriter.Null;
         var train = Normal(options.Seed, options.TrainMinutes, options.RateHz);
         var test = Normal(options.Seed + 1000, options.TestMinutes, options.RateHz);
-        var trainRows = TrajectoryHistory.Rows(train);
+        // Every training row is turned by a seeded random angle (and mirrored half the time), so the
+        // model learns motion, not this scene's lane directions; held-out rows are as measured.
+        var trainRows = TrajectoryHistory.Rows(train, new Random(options.Seed));
         var testRows = TrajectoryHistory.Rows(test);
         log.WriteLine($"Scene seed {options.Seed}: {train.Count} normal tracks, {trainRows.Count} rows; held out (seed {options.Seed + 1000}): {test.Count} tracks, {testRows.Count} rows.");
 
@@ -138,9 +140,9 @@ internal static class TrajectoryTrainer
         var c = CultureInfo.InvariantCulture;
         var provenance = new Dictionary<string, JsonElement>
         {
-            ["Trainer"] = Json(string.Create(c, $"ML.NET 5.0.1 SdcaRegression per output (L2 1e-4, 100 iterations, one thread), seed {options.Seed}; written as MatMul + Add")),
+            ["Trainer"] = Json(string.Create(c, $"ML.NET 5.0.1 SdcaRegression per output (L2 1e-4, 100 iterations, one thread), seed {options.Seed}; each training row turned by a random angle and mirrored half the time; written as MatMul + Add")),
             ["Contract"] = Json("history: the last 8 displacements (dx, dy), oldest first, each divided by s = their mean length (at least 1e-6); next: the predicted next displacement divided by s"),
-            ["DataSet"] = Json(string.Create(c, $"simulator scene trajectory-watch, seed {options.Seed}, {options.TrainMinutes} min at {options.RateHz} Hz, normal tracks only")),
+            ["DataSet"] = Json(string.Create(c, $"simulator scene trajectory-watch, seed {options.Seed}, {options.TrainMinutes} min at {options.RateHz} Hz, normal tracks only, rows turned at random")),
             ["HeldOut"] = Json(string.Create(c, $"scene seed {options.Seed + 1000}, {options.TestMinutes} min, normal tracks only")),
             ["TrainTracks"] = Json(trainTracks),
             ["TrainRows"] = Json(trainRows),
