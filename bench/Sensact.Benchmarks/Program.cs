@@ -4,12 +4,15 @@ using Sensact.Benchmarks.Activity;
 using Sensact.Benchmarks.Audio;
 using Sensact.Benchmarks.Camera;
 using Sensact.Benchmarks.Commands;
+using Sensact.Benchmarks.Encoders;
 using Sensact.Benchmarks.Outbox;
 using Sensact.Benchmarks.Platform;
 using Sensact.Benchmarks.Recording;
 
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*SharedSensor*'   (the hub's frame path, per frame)
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*EncoderBenchmarks*'   (Silero VAD and UltraFace against a bare session run)
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- encoder-timing [runs]   (the same, interleaved single runs: min and median)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- timer-baseline 26
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- camera-convert-timing [iterations]   (min and median per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- pipeline-cpu source|deliver|windows|classify eventloop|taskpool|default
@@ -45,6 +48,9 @@ switch (args)
             alsa.Length > 0 ? alsa[0] : "null",
             alsa.Length > 1 ? int.Parse(alsa[1], CultureInfo.InvariantCulture) : 2_000,
             alsa.Length > 2 ? int.Parse(alsa[2], CultureInfo.InvariantCulture) : 100_000);
+        return;
+    case ["encoder-timing", .. var runs]:
+        EncoderTiming.Run(runs.Length > 0 ? int.Parse(runs[0], CultureInfo.InvariantCulture) : 2000);
         return;
     case ["camera-convert-timing", .. var count]:
         CameraConvertTiming.Run(count.Length > 0 ? int.Parse(count[0], CultureInfo.InvariantCulture) : 1000);

@@ -73,10 +73,20 @@ internal static class ModelCardRules
             return $"ElementType must be one of {string.Join(", ", ElementTypes)} (got '{tensor.ElementType}').";
         }
 
-        if (tensor.Shape is null || tensor.Shape.Count == 0 || tensor.Shape.Any(d => d is 0 or < -1))
+        if (tensor.Shape is null || tensor.Shape.Any(d => d is 0 or < -1))
         {
             var shape = tensor.Shape is null ? "none" : $"[{string.Join(", ", tensor.Shape)}]";
-            return $"Shape must have at least one dimension, each -1 (symbolic) or at least 1 (got {shape}).";
+            return $"Shape must have each dimension -1 (symbolic) or at least 1, [] for a scalar (got {shape}).";
+        }
+
+        if (tensor.Feed is { } feed && (feed.Count != tensor.Shape.Count || feed.Where((d, i) => d < 1 || (tensor.Shape[i] != -1 && d != tensor.Shape[i])).Any()))
+        {
+            return $"Feed [{string.Join(", ", feed)}] must have Shape's rank, each dimension at least 1 and equal to Shape's where that is not -1 (Shape [{string.Join(", ", tensor.Shape)}]).";
+        }
+
+        if (tensor.Value is { } value && Value(tensor, value, input) is { } valueProblem)
+        {
+            return valueProblem;
         }
 
         if (tensor.Constant && !input)
@@ -89,11 +99,38 @@ internal static class ModelCardRules
             return "string tensors can only be Constant inputs (fed empty strings).";
         }
 
+        if (tensor.ElementNames is not null && tensor.Shape.Count == 0)
+        {
+            return "ElementNames cannot name the elements of a scalar.";
+        }
+
         if (tensor.ElementNames is { } elementNames && tensor.Shape[^1] != -1 && elementNames.Count != tensor.Shape[^1])
         {
             return Invariant($"ElementNames names {elementNames.Count} elements; the last dimension holds {tensor.Shape[^1]}.");
         }
 
         return null;
+    }
+
+    private static string? Value(TensorSpec tensor, double value, bool input)
+    {
+        if (!input || !tensor.Constant)
+        {
+            return Invariant($"Value ({value}) is only for Constant inputs.");
+        }
+
+        if (tensor.ElementType is "string" or "bool")
+        {
+            return $"Value cannot fill a {tensor.ElementType} tensor.";
+        }
+
+        if (!double.IsFinite(value))
+        {
+            return Invariant($"Value must be a finite number (got {value}).");
+        }
+
+        return tensor.ElementType is not ("float" or "double") && value != Math.Floor(value)
+            ? Invariant($"Value must be a whole number for a {tensor.ElementType} tensor (got {value}).")
+            : null;
     }
 }

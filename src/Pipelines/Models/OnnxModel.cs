@@ -11,7 +11,8 @@ namespace Sensact.Pipelines.Models;
 /// <remarks>
 /// <see cref="Run"/> is serialised by a lock, but the buffers are shared: one caller at a time
 /// should write, run and read (hold a lock of your own around the three), or load one model per
-/// pipeline. Inputs the card marks as constant are fed a fixed tensor of zeros (empty strings).
+/// pipeline. Inputs the card marks as constant are fed a fixed tensor of zeros (empty strings), or of
+/// the card's <see cref="TensorSpec.Value"/>; symbolic dimensions are fed as the card's <see cref="TensorSpec.Feed"/> gives them, else as 1.
 /// </remarks>
 public sealed class OnnxModel : IDisposable
 {

@@ -17,6 +17,10 @@ internal static class OnnxSessions
             IntraOpNumThreads = options.IntraOpThreads,
             InterOpNumThreads = options.InterOpThreads,
             ExecutionMode = options.InterOpThreads > 1 ? ExecutionMode.ORT_PARALLEL : ExecutionMode.ORT_SEQUENTIAL,
+
+            // Errors only: older exporters (UltraFace) list their weights as graph inputs, and ONNX
+            // Runtime warns once per weight at every load, to the agent's stderr.
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
         var spinning = options.AllowSpinning ? "1" : "0";
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", spinning);

@@ -24,24 +24,28 @@ internal sealed class TensorBuffer : IDisposable
     /// <summary>Gets the value handed to ONNX Runtime; it points at <see cref="Data"/>.</summary>
     public OrtValue Value { get; }
 
-    /// <summary>Allocates the buffer for a tensor of the card: zeros (empty strings), symbolic dimensions fed as 1.</summary>
+    /// <summary>
+    /// Allocates the buffer for a tensor of the card, in its <see cref="TensorSpec.FedShape"/>: zeros (empty
+    /// strings), or the card's <see cref="TensorSpec.Value"/> in every element.
+    /// </summary>
     /// <exception cref="NotSupportedException">The card's element type has no buffer here.</exception>
     public static TensorBuffer Create(TensorSpec spec)
     {
-        var shape = spec.Shape.Select(d => Math.Max(d, 1)).ToArray();
+        var shape = spec.FedShape;
         var length = checked((int)spec.ElementCount);
+        var value = spec.Value ?? 0;
         return spec.ElementType switch
         {
-            "float" => Over(spec, new float[length], shape),
-            "double" => Over(spec, new double[length], shape),
-            "int8" => Over(spec, new sbyte[length], shape),
-            "uint8" => Over(spec, new byte[length], shape),
-            "int16" => Over(spec, new short[length], shape),
-            "uint16" => Over(spec, new ushort[length], shape),
-            "int32" => Over(spec, new int[length], shape),
-            "uint32" => Over(spec, new uint[length], shape),
-            "int64" => Over(spec, new long[length], shape),
-            "uint64" => Over(spec, new ulong[length], shape),
+            "float" => Over(spec, Filled(length, (float)value), shape),
+            "double" => Over(spec, Filled(length, value), shape),
+            "int8" => Over(spec, Filled(length, checked((sbyte)value)), shape),
+            "uint8" => Over(spec, Filled(length, checked((byte)value)), shape),
+            "int16" => Over(spec, Filled(length, checked((short)value)), shape),
+            "uint16" => Over(spec, Filled(length, checked((ushort)value)), shape),
+            "int32" => Over(spec, Filled(length, checked((int)value)), shape),
+            "uint32" => Over(spec, Filled(length, checked((uint)value)), shape),
+            "int64" => Over(spec, Filled(length, checked((long)value)), shape),
+            "uint64" => Over(spec, Filled(length, checked((ulong)value)), shape),
             "bool" => Over(spec, new bool[length], shape),
             "string" => new TensorBuffer(spec, null, OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape)),
             _ => throw new NotSupportedException($"Tensor {spec} has an element type that has no buffer."),
@@ -57,6 +61,13 @@ internal sealed class TensorBuffer : IDisposable
 
     /// <summary>Frees the native value; the managed array stays with the garbage collector.</summary>
     public void Dispose() => Value.Dispose();
+
+    private static T[] Filled<T>(int length, T value)
+    {
+        var data = new T[length];
+        Array.Fill(data, value);
+        return data;
+    }
 
     private static TensorBuffer Over<T>(TensorSpec spec, T[] data, long[] shape)
         where T : unmanaged =>
