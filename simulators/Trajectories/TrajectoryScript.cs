@@ -27,7 +27,7 @@ public sealed class TrajectoryScript
     public const double WorldHeight = 36;
 
     /// <summary>The height of an object's face as drawn by the camera, metres.</summary>
-    public const double FaceHeight = 3.2;
+    public const double FaceHeight = 4.5;
 
     /// <summary>The standard deviation of the measurement noise on each coordinate, metres.</summary>
     public const double MeasurementNoise = 0.05;
