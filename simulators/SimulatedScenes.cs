@@ -8,6 +8,7 @@ using Sensact.Devices.Sensors;
 using Sensact.Simulators.Activity;
 using Sensact.Simulators.Scenes;
 using Sensact.Simulators.SpeakerWatch;
+using Sensact.Simulators.Trajectories;
 
 namespace Sensact.Simulators;
 
@@ -21,6 +22,7 @@ public static class SimulatedScenes
     [
         new("activity", [SceneModality.Imu], "a wearer standing still, walking or running in 20 s segments; truth per segment (running, stationary, walking); acceleration in m/s²"),
         new("speaker-watch", [SceneModality.Audio, SceneModality.Camera], "1 s windows of a spoken word, noise or silence, and a face in or out of view; truth per window (speaking, face in view, speaking in view)"),
+        new("trajectory-watch", [SceneModality.Camera], "faces moving along two road lanes and a curved walkway, about 15 % of tracks with an injected anomaly (wrong-way, sudden-stop, swerve, loitering, speeding, u-turn); truth per track and per time (TrajectoryScript)"),
     ];
 
     /// <summary>Gets the names of the known scenes.</summary>
@@ -90,10 +92,21 @@ public static class SimulatedScenes
     public static ISensorSource<ImageFrame> CreateCamera(string id, SimulatedSensorOptions options, IScheduler? scheduler = null, BufferPool<byte>? pool = null)
     {
         Check(id, options, SceneModality.Camera);
-        var script = new SpeakerWatchScript(options.Seed);
         var (width, height) = (options.Width, options.Height);
         pool ??= new BufferPool<byte>(maxFreePerSize: 16);
-        return new SimulatedSource<ImageFrame>(id, SceneClock.FromRate(options.FrameRateHz), () => new SpeakerWatchCameraRenderer(script, width, height, pool), options, scheduler);
+        Func<ISceneRenderer<ImageFrame>> open;
+        if (string.Equals(options.Scene, "trajectory-watch", StringComparison.OrdinalIgnoreCase))
+        {
+            var trajectories = new TrajectoryScript(options.Seed);
+            open = () => new TrajectoryCameraRenderer(trajectories, width, height, pool);
+        }
+        else
+        {
+            var script = new SpeakerWatchScript(options.Seed);
+            open = () => new SpeakerWatchCameraRenderer(script, width, height, pool);
+        }
+
+        return new SimulatedSource<ImageFrame>(id, SceneClock.FromRate(options.FrameRateHz), open, options, scheduler);
     }
 
     private static void Check(string id, SimulatedSensorOptions options, SceneModality wanted)

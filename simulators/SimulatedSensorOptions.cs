@@ -10,7 +10,7 @@ namespace Sensact.Simulators;
 /// </summary>
 public sealed class SimulatedSensorOptions : SensorOptions
 {
-    /// <summary>Gets or sets the scene (<c>activity</c>, <c>speaker-watch</c>; see <see cref="SimulatedScenes.Names"/>).</summary>
+    /// <summary>Gets or sets the scene (<c>activity</c>, <c>speaker-watch</c>, <c>trajectory-watch</c>; see <see cref="SimulatedScenes.Names"/>).</summary>
     public string Scene { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the seed: one seed, one scene; every sensor of a scene with the same seed sees the same truth.</summary>

@@ -17,7 +17,7 @@ public sealed class SimulatedDriverTests
     {
         using var sensors = new AgentSensors(Configurations.Of("Sensors:sim:Driver=simulated", "Sensors:sim:Scene=garden"), NullLoggerFactory.Instance);
 
-        Assert.Equal(["Sensors:sim:Scene: unknown scene 'garden'; known scenes: activity, speaker-watch."], sensors.Problems);
+        Assert.Equal(["Sensors:sim:Scene: unknown scene 'garden'; known scenes: activity, speaker-watch, trajectory-watch."], sensors.Problems);
     }
 
     [Fact]

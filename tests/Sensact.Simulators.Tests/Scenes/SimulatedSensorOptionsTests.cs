@@ -9,7 +9,7 @@ public sealed class SimulatedSensorOptionsTests
     {
         var errors = new SimulatedSensorOptions { Scene = "kitchen" }.Validate();
 
-        Assert.Equal(["Scene: unknown scene 'kitchen'; known scenes: activity, speaker-watch."], errors);
+        Assert.Equal(["Scene: unknown scene 'kitchen'; known scenes: activity, speaker-watch, trajectory-watch."], errors);
     }
 
     [Fact]
