@@ -33,10 +33,9 @@ internal sealed class UnitStageSink<T> : IUnitSink<T>, IDisposable
             {
                 var before = _cutter.Window;
                 _cutter.Add(frame);
-                if (_plan.CloseTolerance is { } tolerance && _cutter.Window != before && _cutter.Window != long.MinValue)
+                if (_plan.CloseTolerance is not null && _cutter.Window != before && _cutter.Window != long.MinValue)
                 {
-                    var window = _cutter.Window;
-                    _timer.Disposable = _scheduler.Schedule(_plan.EndOf(window) + tolerance, () => Close(window));
+                    ScheduleClose(_cutter.Window, _plan.CloseTolerance.Value);
                 }
             }
         }
@@ -91,6 +90,10 @@ internal sealed class UnitStageSink<T> : IUnitSink<T>, IDisposable
     void IUnitSink<T>.OnLateFrame(long window)
     {
     }
+
+    // A method of its own, so that the closure is made only when a window opens, not on every frame.
+    private void ScheduleClose(long window, TimeSpan tolerance) =>
+        _timer.Disposable = _scheduler.Schedule(_plan.EndOf(window) + tolerance, () => Close(window));
 
     private void Close(long window)
     {
