@@ -23,7 +23,7 @@ internal sealed class ModalityRunner<T> : ModalityRunner, IUnitSink<T>
         _engine = engine;
         _frames = frames;
         _encoder = encoder;
-        _cutter = new UnitCutter<T>(engine.Plan, encoder.FramesPerUnit, this);
+        _cutter = new UnitCutter<T>(engine.Plan, encoder.FramesPerUnit, this, modality.FramePeriod);
         _held = new HeldUnits<T>(encoder.FramesPerUnit);
         _audit = new HeldUnits<T>(encoder.FramesPerUnit);
         _scores = new float[encoder.Scores.Count];

@@ -23,7 +23,8 @@ namespace Sensact.Pipelines.Multimodal;
 /// the optional audit of a seeded sample of skipped units after the decision.
 /// </para>
 /// <para>
-/// A window is complete for a modality when a frame of a later window arrives, its stream completes,
+/// A window is complete for a modality at its last frame (one whose successor, a frame period later,
+/// falls in a later window), when a frame of a later window arrives, when its stream completes,
 /// or the close tolerance passes; it is decided when every modality is done with it (or on early
 /// exit). An encoder that throws fails only its window (<see cref="WindowOutcome.Failed"/>,
 /// counted); a NaN or infinite score makes the unit invalid (counted, no evidence). An error of a

@@ -10,9 +10,11 @@ namespace Sensact.Pipelines.Units;
 /// <remarks>
 /// A unit never spans two windows or two segments: an unfinished unit is discarded at a window or
 /// segment boundary. Pooled payloads are held while their frame waits in the unit and released once
-/// the unit has been handed on (a sink that keeps frames takes its own reference).
+/// the unit has been handed on (a sink that keeps frames takes its own reference). With a frame
+/// period, a window is complete as soon as a frame arrives whose successor is due after the window's
+/// end, instead of when that successor arrives.
 /// </remarks>
-internal sealed class UnitCutter<T>(WindowPlan plan, int framesPerUnit, IUnitSink<T> sink)
+internal sealed class UnitCutter<T>(WindowPlan plan, int framesPerUnit, IUnitSink<T> sink, TimeSpan framePeriod = default)
 {
     private readonly Frame<T>[] _unit = new Frame<T>[framesPerUnit];
     private readonly Action<Frame<T>>? _release = PayloadOwnership<T>.ReleaseOrNull;
@@ -53,13 +55,18 @@ internal sealed class UnitCutter<T>(WindowPlan plan, int framesPerUnit, IUnitSin
 
         _unit[_count++] = frame;
         sink.OnFrame(window, frame.OriginatingTime);
-        if (_count < framesPerUnit)
+        if (_count == framesPerUnit)
         {
-            return;
+            sink.OnUnit(window, _units++, _unit.AsSpan(0, _count));
+            Discard();
         }
 
-        sink.OnUnit(window, _units++, _unit.AsSpan(0, _count));
-        Discard();
+        // The next frame is due in a later window: this window is complete now.
+        if (framePeriod > TimeSpan.Zero && frame.OriginatingTime.UtcTicks + framePeriod.Ticks >= plan.EndOf(window).UtcTicks)
+        {
+            CloseCurrent();
+            Floor = window + 1;
+        }
     }
 
     /// <summary>Closes <paramref name="window"/> (and any earlier one) if the cutter is still in it: its later frames are dropped.</summary>

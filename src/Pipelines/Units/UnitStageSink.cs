@@ -16,11 +16,11 @@ internal sealed class UnitStageSink<T> : IUnitSink<T>, IDisposable
     private readonly SerialDisposable _timer = new();
     private bool _done;
 
-    public UnitStageSink(WindowPlan plan, int framesPerUnit, IObserver<SensingUnit<T>> observer, IScheduler scheduler)
+    public UnitStageSink(WindowPlan plan, int framesPerUnit, TimeSpan framePeriod, IObserver<SensingUnit<T>> observer, IScheduler scheduler)
     {
         _plan = plan;
         _buffer = new UnitBuffer<T>(framesPerUnit);
-        _cutter = new UnitCutter<T>(plan, framesPerUnit, this);
+        _cutter = new UnitCutter<T>(plan, framesPerUnit, this, framePeriod);
         _observer = observer;
         _scheduler = scheduler;
     }

@@ -22,7 +22,8 @@ public sealed class WindowPlan
     /// <summary>
     /// Gets or sets how long after a window's end (on the pipeline's scheduler clock) a window whose
     /// next frame has not come yet is taken as complete; <c>null</c> (the default): a window is complete
-    /// only when a frame of a later window arrives or the stream ends. This is also the tolerance of
+    /// only at its last frame (when the frame period is known), when a frame of a later window
+    /// arrives, or when the stream ends. This is also the tolerance of
     /// the fusion: a modality that has not reached the window's end by then is decided without.
     /// </summary>
     public TimeSpan? CloseTolerance { get; set; }

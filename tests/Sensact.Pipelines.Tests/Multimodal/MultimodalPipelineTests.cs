@@ -82,12 +82,22 @@ public sealed class MultimodalPipelineTests
         Assert.Equal(40, harness.AudioEncoder.Invocations);
         Assert.Equal(20, harness.CameraEncoder.Invocations);
 
-        // Window 1 is decided when the first frame of window 2 arrives: 2000 ms; its last frame was at 1900 ms.
+        // Window 1 is decided at its last frame (1900 ms): the next one is due in window 2.
         var second = harness.Results[1];
-        Assert.Equal(Scene.T0.AddMilliseconds(2000), second.DecidedAt);
+        Assert.Equal(Scene.T0.AddMilliseconds(1900), second.DecidedAt);
+        Assert.Equal(TimeSpan.Zero, second.PostSensingLatency);
         Assert.Equal(Scene.T0.AddMilliseconds(1000), second.FirstSensed);
         Assert.Equal(Scene.T0.AddMilliseconds(1900), second.LastSensed);
-        Assert.Equal(TimeSpan.FromMilliseconds(1000), second.EndToEndLatency);
+        Assert.Equal(TimeSpan.FromMilliseconds(900), second.EndToEndLatency);
+    }
+
+    [Fact]
+    public void Pipelined_LastFrameOfAWindowLost_DecidedWhenTheNextWindowStarts()
+    {
+        using var harness = new PipelineHarness(InferenceStrategy.Pipelined).Run(2, Speech, Face, keepAudio: f => f.OriginatingTime != Scene.T0.AddMilliseconds(900));
+
+        Assert.Equal(Scene.T0.AddMilliseconds(1000), harness.Results[0].DecidedAt);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), harness.Results[0].PostSensingLatency); // the last frames sensed were at 800 ms
     }
 
     [Fact]

@@ -63,6 +63,22 @@ public sealed class UnitsTests
     }
 
     [Fact]
+    public void Units_FramePeriod_CompletesTheWindowAtItsLastFrameAndDropsAFrameLaterThanDue()
+    {
+        using var subject = new Subject<Frame<float>>();
+        var recorder = subject.Units(Plan, 1, framePeriod: TimeSpan.FromMilliseconds(100)).Select(Describe).Record(ImmediateScheduler.Instance);
+        foreach (var frame in Scene.Frames("a", 100, 1, t => t))
+        {
+            subject.OnNext(frame);
+        }
+
+        Assert.Equal("0:end(10)", recorder.Values[^1]);
+
+        subject.OnNext(new Frame<float>(0, Scene.T0.AddMilliseconds(950), "a", 10));
+        Assert.Equal(11, recorder.Values.Count);
+    }
+
+    [Fact]
     public void Units_DroppedFrame_ShortensItsWindowAndDoesNotShiftLaterOnes()
     {
         var all = Scene.Frames("a", 100, 3, t => t);
