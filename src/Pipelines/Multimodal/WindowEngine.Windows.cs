@@ -6,6 +6,19 @@ namespace Sensact.Pipelines.Multimodal;
 /// <summary>The windows' life: open, close per modality, decide or fail, recycle.</summary>
 internal sealed partial class WindowEngine
 {
+    private static bool AllClosed(WindowState state)
+    {
+        foreach (var closed in state.Closed)
+        {
+            if (!closed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private WindowState? Find(long window)
     {
         foreach (var state in _open)
@@ -83,7 +96,7 @@ internal sealed partial class WindowEngine
 
     private void TryFinish(WindowState state)
     {
-        if (!Array.TrueForAll(state.Closed, c => c))
+        if (!AllClosed(state))
         {
             return;
         }
@@ -113,7 +126,7 @@ internal sealed partial class WindowEngine
         for (var m = 0; m < _runners.Length; m++)
         {
             _progress[m] = new ModalityProgress(
-                _pipeline.Descriptors[m].UnitsExpected,
+                _expected[m],
                 state.Encoded[m] - state.Invalid[m],
                 state.Skipped[m],
                 state.Invalid[m],
@@ -137,7 +150,7 @@ internal sealed partial class WindowEngine
 
         state.Decided = true;
         state.DecidedLabel = labels[best];
-        early = early && !Array.TrueForAll(state.Closed, c => c);
+        early = early && !AllClosed(state);
         Counters.Decided(early);
         Emit(state, WindowOutcome.Decided, labels[best], confidence, probabilities, early, null);
         if (state.Audits > 0)
@@ -163,7 +176,7 @@ internal sealed partial class WindowEngine
             modalities[m] = new ModalityResult(
                 modality.Name,
                 modality.Role,
-                _pipeline.Descriptors[m].UnitsExpected,
+                _expected[m],
                 state.Seen[m],
                 state.Encoded[m],
                 state.Skipped[m],
@@ -200,7 +213,7 @@ internal sealed partial class WindowEngine
         for (var m = 0; m < _runners.Length; m++)
         {
             _progress[m] = new ModalityProgress(
-                _pipeline.Descriptors[m].UnitsExpected,
+                _expected[m],
                 state.Encoded[m] - state.Invalid[m],
                 state.Skipped[m],
                 state.Invalid[m],

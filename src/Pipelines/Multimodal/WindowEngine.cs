@@ -27,6 +27,11 @@ internal sealed partial class WindowEngine : IDisposable
     private readonly float[] _features;
     private readonly Random? _auditSample;
 
+    // Copies of the pipeline's per-modality facts, read on every unit without interface calls.
+    private readonly bool[] _fast;
+    private readonly int[] _expected;
+    private readonly ModalityCounters[] _counters;
+
     public WindowEngine(MultimodalPipeline pipeline, IObserver<WindowResult> observer)
     {
         _pipeline = pipeline;
@@ -44,6 +49,9 @@ internal sealed partial class WindowEngine : IDisposable
         _features = new float[pipeline.Rule.FeatureCount * count];
         var audit = _options.Strategy == InferenceStrategy.Full && _options.AuditFraction > 0;
         _auditSample = audit ? new Random(_options.AuditSeed) : null;
+        _fast = [.. pipeline.Modalities.Select(m => m.Role == ModalityRole.Fast)];
+        _expected = [.. pipeline.Descriptors.Select(d => d.UnitsExpected)];
+        _counters = [.. pipeline.Counters.Modalities];
         _open = new List<WindowState>(_options.MaxOpenWindows + 1);
         for (var i = 0; i <= _options.MaxOpenWindows; i++)
         {
@@ -104,7 +112,7 @@ internal sealed partial class WindowEngine : IDisposable
         }
     }
 
-    public void OnLateFrame(int modality) => Counters.Modalities[modality].LateFrame();
+    public void OnLateFrame(int modality) => _counters[modality].LateFrame();
 
     public void OnFrame(int modality, long window, DateTimeOffset time)
     {
@@ -130,15 +138,15 @@ internal sealed partial class WindowEngine : IDisposable
         var state = Find(window);
         if (state is null || state.Decided)
         {
-            Counters.Modalities[modality].AfterDecision();
+            _counters[modality].AfterDecision();
             return UnitAction.Drop;
         }
 
         state.Seen[modality]++;
-        if (state.SkipSlow && _pipeline.Modalities[modality].Role == ModalityRole.Slow)
+        if (state.SkipSlow && !_fast[modality])
         {
             state.Skipped[modality]++;
-            Counters.Modalities[modality].Skipped();
+            _counters[modality].Skipped();
             if (_auditSample is not null && auditable && _auditSample.NextDouble() < _options.AuditFraction)
             {
                 state.Audits++;
@@ -159,7 +167,7 @@ internal sealed partial class WindowEngine : IDisposable
             return;
         }
 
-        var counters = Counters.Modalities[modality];
+        var counters = _counters[modality];
         counters.Invoked();
         state.Encoded[modality]++;
         if (status == EncodeStatus.Failed)
@@ -180,7 +188,7 @@ internal sealed partial class WindowEngine : IDisposable
         }
 
         state.EncodedTotal++;
-        var fast = _pipeline.Modalities[modality].Role == ModalityRole.Fast;
+        var fast = _fast[modality];
         if (fast)
         {
             state.FastEncoded++;
@@ -204,7 +212,7 @@ internal sealed partial class WindowEngine : IDisposable
             var written = 0;
             for (var m = 0; m < _runners.Length; m++)
             {
-                if (_pipeline.Modalities[m].Role == ModalityRole.Fast)
+                if (_fast[m])
                 {
                     state.Evidence.WriteFeatures(m, _progress[m], _features.AsSpan(written, width));
                     written += width;
@@ -217,7 +225,7 @@ internal sealed partial class WindowEngine : IDisposable
 
     public void OnAudited(int modality, WindowState state, EncodeStatus status, ReadOnlySpan<float> scores)
     {
-        Counters.Modalities[modality].Audited();
+        _counters[modality].Audited();
         if (status == EncodeStatus.Valid)
         {
             state.Shadow?.Add(modality, scores);

@@ -18,9 +18,13 @@ internal sealed class UnitCutter<T>(WindowPlan plan, int framesPerUnit, IUnitSin
 {
     private readonly Frame<T>[] _unit = new Frame<T>[framesPerUnit];
     private readonly Action<Frame<T>>? _release = PayloadOwnership<T>.ReleaseOrNull;
+    private readonly long _epochTicks = plan.StartOf(0).UtcTicks;
+    private readonly long _lengthTicks = plan.Length.Ticks;
+    private readonly long _periodTicks = framePeriod.Ticks;
     private int _count;
     private int _segment;
     private int _units;
+    private long _endTicks;
 
     /// <summary>Gets the window the cutter is in; <see cref="long.MinValue"/> before the first frame or after the window was closed.</summary>
     public long Window { get; private set; } = long.MinValue;
@@ -32,7 +36,9 @@ internal sealed class UnitCutter<T>(WindowPlan plan, int framesPerUnit, IUnitSin
 
     public void Add(Frame<T> frame)
     {
-        var window = plan.IndexOf(frame.OriginatingTime);
+        var ticks = frame.OriginatingTime.UtcTicks;
+        var offset = ticks - _epochTicks;
+        var window = offset >= 0 ? offset / _lengthTicks : plan.IndexOf(frame.OriginatingTime);
         if (window < Floor || window < Window)
         {
             _release?.Invoke(frame);
@@ -45,6 +51,7 @@ internal sealed class UnitCutter<T>(WindowPlan plan, int framesPerUnit, IUnitSin
             CloseCurrent();
             Window = window;
             Floor = window;
+            _endTicks = _epochTicks + ((window + 1) * _lengthTicks);
             _segment = frame.Segment;
         }
         else if (frame.Segment != _segment)
@@ -62,7 +69,7 @@ internal sealed class UnitCutter<T>(WindowPlan plan, int framesPerUnit, IUnitSin
         }
 
         // The next frame is due in a later window: this window is complete now.
-        if (framePeriod > TimeSpan.Zero && frame.OriginatingTime.UtcTicks + framePeriod.Ticks >= plan.EndOf(window).UtcTicks)
+        if (_periodTicks > 0 && ticks + _periodTicks >= _endTicks)
         {
             CloseCurrent();
             Floor = window + 1;

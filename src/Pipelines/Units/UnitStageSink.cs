@@ -15,6 +15,9 @@ internal sealed class UnitStageSink<T> : IUnitSink<T>, IDisposable
     private readonly IScheduler _scheduler;
     private readonly SerialDisposable _timer = new();
     private bool _done;
+    private long _window = long.MinValue;
+    private DateTimeOffset _start;
+    private DateTimeOffset _end;
 
     public UnitStageSink(WindowPlan plan, int framesPerUnit, TimeSpan framePeriod, IObserver<SensingUnit<T>> observer, IScheduler scheduler)
     {
@@ -78,17 +81,29 @@ internal sealed class UnitStageSink<T> : IUnitSink<T>, IDisposable
         _buffer.Invalidate();
         frames.CopyTo(_buffer.Frames);
         _buffer.Count = frames.Length;
-        _observer.OnNext(new SensingUnit<T>(UnitKind.Unit, window, index, _plan.StartOf(window), _plan.EndOf(window), _buffer));
+        Bounds(window);
+        _observer.OnNext(new SensingUnit<T>(UnitKind.Unit, window, index, _start, _end, _buffer));
     }
 
     void IUnitSink<T>.OnWindowComplete(long window, int units)
     {
         _buffer.Invalidate();
-        _observer.OnNext(new SensingUnit<T>(UnitKind.WindowComplete, window, units, _plan.StartOf(window), _plan.EndOf(window), null));
+        Bounds(window);
+        _observer.OnNext(new SensingUnit<T>(UnitKind.WindowComplete, window, units, _start, _end, null));
     }
 
     void IUnitSink<T>.OnLateFrame(long window)
     {
+    }
+
+    private void Bounds(long window)
+    {
+        if (window != _window)
+        {
+            _window = window;
+            _start = _plan.StartOf(window);
+            _end = _plan.EndOf(window);
+        }
     }
 
     // A method of its own, so that the closure is made only when a window opens, not on every frame.
