@@ -10,6 +10,7 @@ using Sensact.Benchmarks.Recording;
 
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*SharedSensor*'   (the hub's frame path, per frame)
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*PipelinedStages*'   (units, encoding, evidence, exit and skip per frame, trivial encoder)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- timer-baseline 26
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- camera-convert-timing [iterations]   (min and median per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- pipeline-cpu source|deliver|windows|classify eventloop|taskpool|default
