@@ -1,5 +1,6 @@
 using Sensact.Devices;
 using Sensact.Pipelines.Encoding;
+using Sensact.Pipelines.Payloads;
 using Sensact.Pipelines.Units;
 
 namespace Sensact.Pipelines.Multimodal;
@@ -37,6 +38,10 @@ internal sealed class ModalityRunner<T> : ModalityRunner, IUnitSink<T>
                 if (_engine.Running)
                 {
                     _cutter.Add(frame);
+                }
+                else
+                {
+                    PayloadOwnership<T>.Release(frame);
                 }
             }
         },
@@ -88,6 +93,7 @@ internal sealed class ModalityRunner<T> : ModalityRunner, IUnitSink<T>
 
     public override void ReleaseAll()
     {
+        _cutter.Release();
         _held.RemoveFirst(_held.Count);
         _audit.RemoveFirst(_audit.Count);
     }

@@ -90,6 +90,9 @@ internal sealed class UnitCutter<T>(WindowPlan plan, int framesPerUnit, IUnitSin
         }
     }
 
+    /// <summary>Releases the frames of the unfinished unit (the subscription ends).</summary>
+    public void Release() => Discard();
+
     /// <summary>Closes the current window at the end of the stream.</summary>
     public void Complete() => CloseCurrent();
 

@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using Sensact.Devices;
+using Sensact.Pipelines.Payloads;
 
 namespace Sensact.Pipelines.Units;
 
@@ -41,6 +42,10 @@ internal sealed class UnitStageSink<T> : IUnitSink<T>, IDisposable
                     ScheduleClose(_cutter.Window, _plan.CloseTolerance.Value);
                 }
             }
+            else
+            {
+                PayloadOwnership<T>.Release(frame);
+            }
         }
     }
 
@@ -69,6 +74,7 @@ internal sealed class UnitStageSink<T> : IUnitSink<T>, IDisposable
         {
             _done = true;
             _timer.Dispose();
+            _cutter.Release();
         }
     }
 
