@@ -14,6 +14,7 @@ using Sensact.Benchmarks.Trajectories;
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*SharedSensor*'   (the hub's frame path, per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*EncoderBenchmarks*'   (Silero VAD and UltraFace against a bare session run)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- encoder-timing [runs]   (the same, interleaved single runs: min and median)
+// dotnet run -c Release --project bench/Sensact.Benchmarks -- --filter '*PipelinedStages*'   (units, encoding, evidence, exit and skip per frame, trivial encoder)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- timer-baseline 26
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- camera-convert-timing [iterations]   (min and median per frame)
 // dotnet run -c Release --project bench/Sensact.Benchmarks -- pipeline-cpu source|deliver|windows|classify eventloop|taskpool|default

@@ -1,0 +1,92 @@
+namespace Sensact.Pipelines.Aggregation;
+
+/// <summary>One window's state for <see cref="PresenceRule"/>: each modality's highest scores so far.</summary>
+internal sealed class PresenceEvidence : IWindowEvidence
+{
+    private readonly int[] _scoreIndex;
+    private readonly int[] _topK;
+    private readonly float[] _prior;
+    private readonly float[][] _top;
+    private readonly int[] _count;
+
+    public PresenceEvidence(int[] scoreIndex, int[] topK, float[] prior)
+    {
+        _scoreIndex = scoreIndex;
+        _topK = topK;
+        _prior = prior;
+        _top = [.. topK.Select(k => new float[Math.Max(k, 1)])];
+        _count = new int[scoreIndex.Length];
+    }
+
+    public void Reset() => Array.Clear(_count);
+
+    public void Add(int modality, ReadOnlySpan<float> scores)
+    {
+        var index = _scoreIndex[modality];
+        if (index < 0)
+        {
+            return;
+        }
+
+        // Insert into the descending top-k list.
+        var top = _top[modality];
+        var score = Math.Clamp(scores[index], 0f, 1f);
+        var count = _count[modality];
+        var slot = count < top.Length ? count : top.Length - 1;
+        if (count >= top.Length && score <= top[slot])
+        {
+            return;
+        }
+
+        while (slot > 0 && top[slot - 1] < score)
+        {
+            top[slot] = top[slot - 1];
+            slot--;
+        }
+
+        top[slot] = score;
+        _count[modality] = Math.Min(count + 1, top.Length);
+    }
+
+    public float Predict(ReadOnlySpan<ModalityProgress> progress, Span<float> probabilities)
+    {
+        var present = 1f;
+        for (var m = 0; m < _scoreIndex.Length; m++)
+        {
+            if (_scoreIndex[m] >= 0)
+            {
+                present *= Presence(m, progress[m]);
+            }
+        }
+
+        probabilities[0] = present;
+        probabilities[1] = 1f - present;
+        return Math.Max(present, 1f - present);
+    }
+
+    public void WriteFeatures(int modality, ModalityProgress progress, Span<float> features)
+    {
+        var p = _scoreIndex[modality] >= 0 ? Presence(modality, progress) : 1f;
+        features[0] = p;
+        features[1] = Math.Abs((2 * p) - 1);
+        features[2] = 1f - progress.UnseenFraction;
+    }
+
+    private float Presence(int modality, ModalityProgress progress)
+    {
+        var count = _count[modality];
+        var observed = 0f;
+        if (count > 0)
+        {
+            var top = _top[modality];
+            for (var i = 0; i < count; i++)
+            {
+                observed += top[i];
+            }
+
+            observed /= count;
+        }
+
+        return observed + ((1f - observed) * progress.UnseenFraction * _prior[modality]);
+    }
+}

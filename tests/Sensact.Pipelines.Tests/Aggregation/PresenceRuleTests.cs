@@ -1,0 +1,114 @@
+using Sensact.Pipelines.Aggregation;
+
+namespace Sensact.Pipelines.Tests.Aggregation;
+
+public sealed class PresenceRuleTests
+{
+    private static readonly ModalityDescriptor[] Modalities = [new("audio", ["speech"], 10), new("camera", ["other", "face"], 4)];
+
+    [Fact]
+    public void Create_InvalidOptions_ThrowsNamingTheKeys()
+    {
+        var options = new PresenceRuleOptions { AbsentLabel = "speaking-in-view" };
+        options.Modalities["audio"] = new PresenceModalityOptions { Score = "", TopK = 0, Prior = 2 };
+
+        var error = Assert.Throws<ArgumentException>(() => new PresenceRule(options));
+
+        Assert.Contains("Modalities:audio:Score", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Modalities:audio:TopK", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Modalities:audio:Prior", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PresentLabel and AbsentLabel", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateEvidence_UnknownModality_ThrowsNamingIt()
+    {
+        var options = new PresenceRuleOptions();
+        options.Modalities["imu"] = new PresenceModalityOptions { Score = "motion" };
+
+        var error = Assert.Throws<ArgumentException>(() => new PresenceRule(options).CreateEvidence(Modalities));
+
+        Assert.Contains("Modalities:imu", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Predict_NothingSeen_SitsAtThePriors()
+    {
+        var evidence = Both().CreateEvidence(Modalities);
+        var probabilities = new float[2];
+
+        var confidence = evidence.Predict([new(10, 0, 0, 0, false), new(4, 0, 0, 0, false)], probabilities);
+
+        Assert.Equal(0.25f, probabilities[0], 3);
+        Assert.Equal(0.75f, confidence, 3);
+    }
+
+    [Fact]
+    public void Predict_BothPresent_IsSureOnceAUnitOfEachShowsIt()
+    {
+        var evidence = Both().CreateEvidence(Modalities);
+        evidence.Add(0, [1f]);
+        evidence.Add(1, [0f, 1f]);
+        var probabilities = new float[2];
+
+        var confidence = evidence.Predict([new(10, 1, 0, 0, false), new(4, 1, 0, 0, false)], probabilities);
+
+        Assert.Equal(1f, probabilities[0], 3);
+        Assert.Equal(1f, confidence, 3);
+    }
+
+    [Fact]
+    public void Predict_AbsenceSeenToTheEnd_IsSure_ButNotHalfway()
+    {
+        var evidence = Both().CreateEvidence(Modalities);
+        for (var i = 0; i < 5; i++)
+        {
+            evidence.Add(0, [0f]);
+        }
+
+        var probabilities = new float[2];
+        var halfway = evidence.Predict([new(10, 5, 0, 0, false), new(4, 0, 0, 0, false)], probabilities);
+        var atEnd = evidence.Predict([new(10, 5, 0, 0, true), new(4, 0, 0, 0, false)], probabilities);
+
+        Assert.Equal(1f - (0.25f * 0.5f), halfway, 3);
+        Assert.Equal(1f, atEnd, 3);
+    }
+
+    [Fact]
+    public void Add_TopK_AveragesTheHighestScores()
+    {
+        var options = new PresenceRuleOptions();
+        options.Modalities["audio"] = new PresenceModalityOptions { Score = "speech", TopK = 2 };
+        var evidence = new PresenceRule(options).CreateEvidence(Modalities);
+        foreach (var score in new[] { 0.2f, 0.9f, 0.1f, 0.5f })
+        {
+            evidence.Add(0, [score]);
+        }
+
+        var probabilities = new float[2];
+        evidence.Predict([new(10, 4, 0, 0, true), new(4, 0, 0, 0, true)], probabilities);
+
+        Assert.Equal(0.7f, probabilities[0], 3);
+    }
+
+    [Fact]
+    public void Reset_ForgetsTheWindow()
+    {
+        var evidence = Both().CreateEvidence(Modalities);
+        evidence.Add(0, [1f]);
+        evidence.Reset();
+        var probabilities = new float[2];
+
+        evidence.Predict([new(10, 0, 0, 0, true), new(4, 0, 0, 0, true)], probabilities);
+
+        Assert.Equal(0f, probabilities[0], 3);
+    }
+
+    private static PresenceRule Both()
+    {
+        var options = new PresenceRuleOptions();
+        options.Modalities["audio"] = new PresenceModalityOptions { Score = "speech" };
+        options.Modalities["camera"] = new PresenceModalityOptions { Score = "face" };
+        return new PresenceRule(options);
+    }
+}
