@@ -123,6 +123,12 @@ internal sealed partial class WindowEngine
 
     private float Predict(WindowState state)
     {
+        FillProgress(state);
+        return state.Evidence.Predict(_progress, _probabilities);
+    }
+
+    private void FillProgress(WindowState state)
+    {
         for (var m = 0; m < _runners.Length; m++)
         {
             _progress[m] = new ModalityProgress(
@@ -132,8 +138,6 @@ internal sealed partial class WindowEngine
                 state.Invalid[m],
                 state.Closed[m]);
         }
-
-        return state.Evidence.Predict(_progress, _probabilities);
     }
 
     private void Decide(WindowState state, bool early)
@@ -210,16 +214,7 @@ internal sealed partial class WindowEngine
             }
         }
 
-        for (var m = 0; m < _runners.Length; m++)
-        {
-            _progress[m] = new ModalityProgress(
-                _expected[m],
-                state.Encoded[m] - state.Invalid[m],
-                state.Skipped[m],
-                state.Invalid[m],
-                state.Closed[m]);
-        }
-
+        FillProgress(state);
         state.Shadow!.Predict(_progress, _probabilities);
         var best = 0;
         for (var i = 1; i < _probabilities.Length; i++)
