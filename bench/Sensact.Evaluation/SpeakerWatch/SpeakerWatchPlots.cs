@@ -5,10 +5,19 @@ namespace Sensact.Evaluation.SpeakerWatch;
 /// <summary>speaker-watch's PNG plots: latency distributions per strategy, accuracy against the exit threshold.</summary>
 internal static class SpeakerWatchPlots
 {
+    private const string FontName = "DejaVu Sans";
+
+    private static readonly Lazy<bool> FontLoaded = new(() =>
+    {
+        Fonts.AddFontFile(FontName, Path.Combine(AppContext.BaseDirectory, "Fonts", "DejaVuSans.ttf"));
+        return true;
+    });
+
     /// <summary>Writes the plots and returns their paths relative to docs/ (<c>{folder name}/{file}</c>).</summary>
     public static IReadOnlyList<string> Write(string folder, IReadOnlyList<StrategyTally> tallies, IReadOnlyList<ExitSweep.Point> sweep)
     {
         Directory.CreateDirectory(folder);
+        _ = FontLoaded.Value;
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
         var files = new List<string>();
 
@@ -19,6 +28,7 @@ internal static class SpeakerWatchPlots
         })
         {
             var plot = new Plot();
+            plot.Font.Set(FontName);
             foreach (var tally in tallies)
             {
                 var sorted = pick(tally).Order().ToArray();
@@ -42,6 +52,7 @@ internal static class SpeakerWatchPlots
         }
 
         var sweepPlot = new Plot();
+        sweepPlot.Font.Set(FontName);
         var xs = sweep.Select(p => (double)p.Threshold).ToArray();
         var accuracy = sweepPlot.Add.Scatter(xs, sweep.Select(p => 100 * p.Accuracy).ToArray());
         accuracy.LegendText = "accuracy (%)";
