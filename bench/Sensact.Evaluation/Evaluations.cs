@@ -1,8 +1,10 @@
+using Sensact.Evaluation.SpeakerWatch;
+
 namespace Sensact.Evaluation;
 
 /// <summary>Every evaluation the runner knows, by application name.</summary>
 internal static class Evaluations
 {
     public static IReadOnlyDictionary<string, IEvaluation> All { get; } =
-        Array.Empty<IEvaluation>().ToDictionary(e => e.App, StringComparer.OrdinalIgnoreCase);
+        new IEvaluation[] { new SpeakerWatchEvaluation() }.ToDictionary(e => e.App, StringComparer.OrdinalIgnoreCase);
 }

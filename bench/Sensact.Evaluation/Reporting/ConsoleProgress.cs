@@ -6,17 +6,21 @@ namespace Sensact.Evaluation.Reporting;
 internal sealed class ConsoleProgress(TextWriter output, TimeSpan interval) : IProgress<string>
 {
     private readonly Stopwatch _since = Stopwatch.StartNew();
-    private TimeSpan _last = TimeSpan.MinValue;
+    private readonly Lock _gate = new();
+    private TimeSpan? _last;
 
     public void Report(string value)
     {
-        var now = _since.Elapsed;
-        if (now - _last < interval)
+        lock (_gate)
         {
-            return;
-        }
+            var now = _since.Elapsed;
+            if (_last is { } last && now - last < interval)
+            {
+                return;
+            }
 
-        _last = now;
-        output.WriteLine($"[{now:mm\\:ss}] {value}");
+            _last = now;
+            output.WriteLine($"[{now:mm\\:ss}] {value}");
+        }
     }
 }
