@@ -6,14 +6,16 @@ internal sealed class PresenceEvidence : IWindowEvidence
     private readonly int[] _scoreIndex;
     private readonly int[] _topK;
     private readonly float[] _prior;
+    private readonly float[] _recall;
     private readonly float[][] _top;
     private readonly int[] _count;
 
-    public PresenceEvidence(int[] scoreIndex, int[] topK, float[] prior)
+    public PresenceEvidence(int[] scoreIndex, int[] topK, float[] prior, float[] recall)
     {
         _scoreIndex = scoreIndex;
         _topK = topK;
         _prior = prior;
+        _recall = recall;
         _top = [.. topK.Select(k => new float[Math.Max(k, 1)])];
         _count = new int[scoreIndex.Length];
     }
@@ -87,6 +89,22 @@ internal sealed class PresenceEvidence : IWindowEvidence
             observed /= count;
         }
 
-        return observed + ((1f - observed) * progress.UnseenFraction * _prior[modality]);
+        return observed + ((1f - observed) * Unshown(modality, progress));
+    }
+
+    // The probability that the presence is there though no unit seen so far showed it.
+    private float Unshown(int modality, ModalityProgress progress)
+    {
+        var prior = _prior[modality];
+        var recall = _recall[modality];
+        if (recall <= 0f)
+        {
+            // Independent units: only those not seen yet can still show it.
+            return progress.UnseenFraction * prior;
+        }
+
+        // One state for the whole window, each unit a look at it that misses with 1 - recall.
+        var missed = prior * MathF.Pow(1f - recall, progress.UnitsEvidence);
+        return missed <= 0f ? 0f : missed / (missed + (1f - prior));
     }
 }

@@ -46,6 +46,7 @@ public sealed class PresenceRule : IEvidenceRule
         var scoreIndex = new int[modalities.Count];
         var topK = new int[modalities.Count];
         var prior = new float[modalities.Count];
+        var recall = new float[modalities.Count];
         foreach (var name in _options.Modalities.Keys)
         {
             if (!modalities.Any(m => m.Name == name))
@@ -71,9 +72,10 @@ public sealed class PresenceRule : IEvidenceRule
 
                 topK[i] = settings.TopK;
                 prior[i] = settings.Prior;
+                recall[i] = settings.Recall;
             }
         }
 
-        return new PresenceEvidence(scoreIndex, topK, prior);
+        return new PresenceEvidence(scoreIndex, topK, prior, recall);
     }
 }

@@ -45,6 +45,11 @@ public sealed class PresenceRuleOptions
             {
                 errors.Add(Invariant($"Modalities:{name}:Prior must be in [0, 1] (got {modality.Prior})."));
             }
+
+            if (!(modality.Recall is >= 0f and < 1f))
+            {
+                errors.Add(Invariant($"Modalities:{name}:Recall must be in [0, 1) (got {modality.Recall})."));
+            }
         }
 
         return errors;

@@ -75,6 +75,54 @@ public sealed class PresenceRuleTests
     }
 
     [Fact]
+    public void Predict_PersistentPresence_TwoEmptyFramesSettleAbsence_IndependentUnitsDoNot()
+    {
+        var persistent = Both(cameraRecall: 0.9f).CreateEvidence(Modalities);
+        var independent = Both().CreateEvidence(Modalities);
+        foreach (var evidence in new[] { persistent, independent })
+        {
+            evidence.Add(1, [0f, 0f]);
+            evidence.Add(1, [0f, 0f]);
+        }
+
+        var probabilities = new float[2];
+        ModalityProgress[] progress = [new(10, 0, 0, 0, false), new(4, 2, 0, 0, false)];
+        var sure = persistent.Predict(progress, probabilities);
+        var absent = probabilities[1];
+        var unsure = independent.Predict(progress, probabilities);
+
+        // prior 0.5, two misses at recall 0.9: 0.005 / (0.005 + 0.5) for the face, times 0.5 for speech.
+        Assert.Equal(1f - (0.5f * (0.005f / 0.505f)), absent, 4);
+        Assert.True(sure >= 0.99f);
+        Assert.Equal(1f - (0.5f * 0.25f), unsure, 3);
+    }
+
+    [Fact]
+    public void Predict_PersistentPresence_OneFrameShowingIt_IsPresence()
+    {
+        var evidence = Both(cameraRecall: 0.9f).CreateEvidence(Modalities);
+        evidence.Add(0, [1f]);
+        evidence.Add(1, [0f, 0f]);
+        evidence.Add(1, [0f, 1f]);
+        var probabilities = new float[2];
+
+        evidence.Predict([new(10, 1, 0, 0, false), new(4, 2, 0, 0, false)], probabilities);
+
+        Assert.Equal(1f, probabilities[0], 3);
+    }
+
+    [Fact]
+    public void Create_RecallOfOne_IsRefusedNamingTheKey()
+    {
+        var options = new PresenceRuleOptions();
+        options.Modalities["camera"] = new PresenceModalityOptions { Score = "face", Recall = 1f };
+
+        var error = Assert.Throws<ArgumentException>(() => new PresenceRule(options));
+
+        Assert.Contains("Modalities:camera:Recall", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Add_TopK_AveragesTheHighestScores()
     {
         var options = new PresenceRuleOptions();
@@ -104,11 +152,11 @@ public sealed class PresenceRuleTests
         Assert.Equal(0f, probabilities[0], 3);
     }
 
-    private static PresenceRule Both()
+    private static PresenceRule Both(float cameraRecall = 0f)
     {
         var options = new PresenceRuleOptions();
         options.Modalities["audio"] = new PresenceModalityOptions { Score = "speech" };
-        options.Modalities["camera"] = new PresenceModalityOptions { Score = "face" };
+        options.Modalities["camera"] = new PresenceModalityOptions { Score = "face", Recall = cameraRecall };
         return new PresenceRule(options);
     }
 }

@@ -58,6 +58,13 @@ public sealed class SpeakerWatchAppOptions : AppOptions
     /// <summary>Gets or sets how many of a window's highest face scores are averaged (1 = the maximum).</summary>
     public int FaceTopK { get; set; } = 3;
 
+    /// <summary>
+    /// Gets or sets how often one camera frame shows a face that is in view, in [0, 1): a face in view
+    /// stays for the window, so frames without one make it unlikely (0.9 by default; UltraFace finds
+    /// the scene's face in 93–100 % of frames). 0 treats frames as independent, like audio units.
+    /// </summary>
+    public float FaceRecall { get; set; } = 0.9f;
+
     /// <summary>Gets the sensor names: the audio sensor is the first of <c>Sensors</c>, the camera the second.</summary>
     internal string? AudioSensor => SensorNames.Count > 0 ? SensorNames[0] : null;
 
@@ -90,7 +97,7 @@ public sealed class SpeakerWatchAppOptions : AppOptions
     {
         var rule = new PresenceRuleOptions();
         rule.Modalities[SpeakerWatchApp.Audio] = new PresenceModalityOptions { Score = "speech", TopK = SpeechTopK };
-        rule.Modalities[SpeakerWatchApp.Camera] = new PresenceModalityOptions { Score = "face", TopK = FaceTopK };
+        rule.Modalities[SpeakerWatchApp.Camera] = new PresenceModalityOptions { Score = "face", TopK = FaceTopK, Recall = FaceRecall };
         return rule;
     }
 
@@ -127,6 +134,11 @@ public sealed class SpeakerWatchAppOptions : AppOptions
             {
                 errors.Add(Invariant($"{key} must be between 1 and 64 (got {topK})."));
             }
+        }
+
+        if (!(FaceRecall is >= 0f and < 1f))
+        {
+            errors.Add(Invariant($"FaceRecall must be in [0, 1) (got {FaceRecall})."));
         }
 
         // The pipeline's own checks, with its keys mapped back to this section's flat ones.
