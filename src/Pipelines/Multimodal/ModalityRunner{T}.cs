@@ -17,6 +17,7 @@ internal sealed class ModalityRunner<T> : ModalityRunner, IUnitSink<T>
     private readonly float[] _scores;
     private long _encodedWindow = long.MinValue;
     private int _encodedSegment = int.MinValue;
+    private long _encodedThrough = long.MinValue;
 
     public ModalityRunner(WindowEngine engine, Modality modality, int index, IObservable<Frame<T>> frames, IUnitEncoder<T> encoder)
         : base(modality, index)
@@ -124,14 +125,19 @@ internal sealed class ModalityRunner<T> : ModalityRunner, IUnitSink<T>
 
     private void Encode(long window, ReadOnlySpan<Frame<T>> unit, WindowState? audit)
     {
+        // State carried from unit to unit describes the stream only while the units follow each
+        // other: after units left out (an early exit, a skip, an audit out of order, frames the
+        // delivery policy dropped) it would describe audio or images the encoder never saw.
         var segment = unit[0].Segment;
-        if ((_encoder.Reset == EncoderReset.Window && window != _encodedWindow) || segment != _encodedSegment)
+        var follows = unit[0].Sequence == _encodedThrough + 1;
+        if ((_encoder.Reset == EncoderReset.Window && window != _encodedWindow) || segment != _encodedSegment || !follows)
         {
             _encoder.ResetState();
         }
 
         _encodedWindow = window;
         _encodedSegment = segment;
+        _encodedThrough = unit[^1].Sequence;
         EncodeStatus status;
         Exception? error = null;
         try

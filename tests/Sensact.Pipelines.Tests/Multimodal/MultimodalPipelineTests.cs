@@ -258,6 +258,28 @@ public sealed class MultimodalPipelineTests
     }
 
     [Fact]
+    public void StatefulEncoder_ResetPerStream_StartsAfreshAfterUnitsLeftOut()
+    {
+        // Frame 15 (window 1) never arrives: the state after frame 14 does not describe frame 16.
+        var frames = Scene.Frames("audio", 100, 3, _ => 0f).Where(f => f.Sequence != 15);
+        using var subject = new System.Reactive.Subjects.Subject<Frame<float>>();
+        var encoder = new ScriptedEncoder("speech", reset: EncoderReset.Stream, counting: true);
+        var pipeline = MultimodalPipeline.Create(
+            new MultimodalPipelineOptions { Strategy = InferenceStrategy.Pipelined },
+            [Modality.Create("audio", subject, encoder, TimeSpan.FromMilliseconds(100))],
+            AudioOnlyRule());
+        using var subscription = pipeline.Results.Subscribe();
+        foreach (var frame in frames)
+        {
+            subject.OnNext(frame);
+        }
+
+        Assert.Equal(2, encoder.Resets);
+        Assert.Equal(15f, encoder.Written[14]);
+        Assert.Equal(1f, encoder.Written[15]);
+    }
+
+    [Fact]
     public void CloseTolerance_LaggingModality_DecidedWithoutIt()
     {
         // The camera stops after one second; the audio goes on: window 1 is decided on the clock.
