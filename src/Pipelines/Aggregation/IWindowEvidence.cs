@@ -20,6 +20,16 @@ public interface IWindowEvidence
     /// <returns>The confidence of the prediction, in [0, 1] (the winning label's probability for a calibrated rule).</returns>
     float Predict(ReadOnlySpan<ModalityProgress> progress, Span<float> probabilities);
 
+    /// <summary>
+    /// Tells how sure the decision already is whatever the <paramref name="open"/> modalities would
+    /// still show: the confidence of the label that wins for every outcome of theirs, or 0 when their
+    /// outcome could change the label. This is what skipping a modality's remaining units risks.
+    /// </summary>
+    /// <param name="progress">Each modality's progress in the window, in pipeline order.</param>
+    /// <param name="open">For each modality, whether its remaining units are in question.</param>
+    /// <returns>The settled confidence, in [0, 1].</returns>
+    float SettledConfidence(ReadOnlySpan<ModalityProgress> progress, ReadOnlySpan<bool> open);
+
     /// <summary>Writes one modality's features (what a skip gate decides on), <see cref="IEvidenceRule.FeatureCount"/> of them.</summary>
     /// <param name="modality">The modality's position in the pipeline.</param>
     /// <param name="progress">That modality's progress.</param>

@@ -66,6 +66,26 @@ internal sealed class PresenceEvidence : IWindowEvidence
         return Math.Max(present, 1f - present);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// All present: an open modality showing absence makes the window absent, showing presence leaves
+    /// it to the others. So the decision is settled only as absent, with the others' confidence in it.
+    /// </remarks>
+    public float SettledConfidence(ReadOnlySpan<ModalityProgress> progress, ReadOnlySpan<bool> open)
+    {
+        var others = 1f;
+        for (var m = 0; m < _scoreIndex.Length; m++)
+        {
+            if (_scoreIndex[m] >= 0 && !open[m])
+            {
+                others *= Presence(m, progress[m]);
+            }
+        }
+
+        return others < 0.5f ? 1f - others : 0f;
+    }
+
+    /// <inheritdoc />
     public void WriteFeatures(int modality, ModalityProgress progress, Span<float> features)
     {
         var p = _scoreIndex[modality] >= 0 ? Presence(modality, progress) : 1f;

@@ -29,6 +29,7 @@ internal sealed partial class WindowEngine : IDisposable
 
     // Copies of the pipeline's per-modality facts, read on every unit without interface calls.
     private readonly bool[] _fast;
+    private readonly bool[] _slow;
     private readonly int[] _expected;
     private readonly ModalityCounters[] _counters;
 
@@ -50,6 +51,7 @@ internal sealed partial class WindowEngine : IDisposable
         var audit = _options.Strategy == InferenceStrategy.Full && _options.AuditFraction > 0;
         _auditSample = audit ? new Random(_options.AuditSeed) : null;
         _fast = [.. pipeline.Modalities.Select(m => m.Role == ModalityRole.Fast)];
+        _slow = [.. _fast.Select(fast => !fast)];
         _expected = [.. pipeline.Descriptors.Select(d => d.UnitsExpected)];
         _counters = [.. pipeline.Counters.Modalities];
         _open = new List<WindowState>(_options.MaxOpenWindows + 1);
@@ -219,7 +221,10 @@ internal sealed partial class WindowEngine : IDisposable
                 }
             }
 
-            state.SkipSlow = _gate.ShouldSkip(new SkipGateInput(_features.AsSpan(0, written), confidence, state.FastEncoded));
+            // Skipping is safe only when the slow modalities can no longer change the label: the
+            // fused confidence alone would count their priors as evidence.
+            var settled = state.Evidence.SettledConfidence(_progress, _slow);
+            state.SkipSlow = _gate.ShouldSkip(new SkipGateInput(_features.AsSpan(0, written), settled, state.FastEncoded));
         }
     }
 

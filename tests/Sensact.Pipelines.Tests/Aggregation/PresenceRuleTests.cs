@@ -123,6 +123,26 @@ public sealed class PresenceRuleTests
     }
 
     [Fact]
+    public void SettledConfidence_OnlyAbsenceOfTheOthersSettlesTheWindow()
+    {
+        var speech = Both().CreateEvidence(Modalities);
+        speech.Add(0, [1f]);
+        var silence = Both().CreateEvidence(Modalities);
+        for (var i = 0; i < 8; i++)
+        {
+            silence.Add(0, [0f]);
+        }
+
+        bool[] cameraOpen = [false, true];
+        var afterSpeech = speech.SettledConfidence([new(10, 1, 0, 0, false), new(4, 0, 0, 0, false)], cameraOpen);
+        var afterSilence = silence.SettledConfidence([new(10, 8, 0, 0, false), new(4, 0, 0, 0, false)], cameraOpen);
+
+        // Speech leaves the label to the camera; eight silent units of ten leave speech 0.2 · 0.5.
+        Assert.Equal(0f, afterSpeech);
+        Assert.Equal(0.9f, afterSilence, 3);
+    }
+
+    [Fact]
     public void Add_TopK_AveragesTheHighestScores()
     {
         var options = new PresenceRuleOptions();

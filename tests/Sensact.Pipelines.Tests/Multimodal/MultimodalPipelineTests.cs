@@ -171,7 +171,7 @@ public sealed class MultimodalPipelineTests
         using var full = new PipelineHarness(
             InferenceStrategy.Full,
             o => (o.ExitThreshold, o.AuditFraction, o.AuditSeed) = (1f, 1.0, 7),
-            gate: new ThresholdSkipGate(0.01f),
+            gate: new AlwaysSkip(),
             cameraPrior: 0.4f).Run(2, _ => 0.99f, _ => 0.99f, keepCamera: f => f.OriginatingTime.Millisecond != 0);
 
         Assert.All(full.Results, r => Assert.Equal(Absent, r.Label));
@@ -306,5 +306,10 @@ public sealed class MultimodalPipelineTests
         var rule = new PresenceRuleOptions();
         rule.Modalities["audio"] = new PresenceModalityOptions { Score = "speech" };
         return new PresenceRule(rule);
+    }
+
+    private sealed class AlwaysSkip : ISkipGate
+    {
+        public bool ShouldSkip(SkipGateInput input) => true;
     }
 }
