@@ -1,4 +1,5 @@
 using Sensact.Agent.Apps.Activity;
+using Sensact.Agent.Apps.TrajectoryWatch;
 
 namespace Sensact.Agent.Apps;
 
@@ -6,5 +7,5 @@ namespace Sensact.Agent.Apps;
 internal static class AppKinds
 {
     public static IReadOnlyDictionary<string, IAppKind> All { get; } =
-        new IAppKind[] { new ActivityKind() }.ToDictionary(k => k.Name, StringComparer.OrdinalIgnoreCase);
+        new IAppKind[] { new ActivityKind(), new TrajectoryWatchKind() }.ToDictionary(k => k.Name, StringComparer.OrdinalIgnoreCase);
 }

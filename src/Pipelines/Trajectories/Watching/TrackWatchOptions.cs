@@ -1,0 +1,27 @@
+namespace Sensact.Pipelines.Trajectories.Watching;
+
+/// <summary>How live tracks are scored (<c>...:Watch</c> in an application's section).</summary>
+public sealed class TrackWatchOptions
+{
+    /// <summary>Gets or sets the matched positions a confirmed track needs before it is scored.</summary>
+    public int MinPoints { get; set; } = 12;
+
+    /// <summary>Gets or sets how often a track is scored: every this many of its matched positions.</summary>
+    public int ScoreEvery { get; set; } = 1;
+
+    /// <summary>Checks the options.</summary>
+    /// <param name="section">The configuration section they came from, put in the messages.</param>
+    /// <returns>One message per problem, naming the key.</returns>
+    public IEnumerable<string> Validate(string section = "Watch")
+    {
+        if (MinPoints is < 3 or > 100_000)
+        {
+            yield return $"{section}:MinPoints must lie between 3 and 100000 (got {MinPoints}).";
+        }
+
+        if (ScoreEvery is < 1 or > 1000)
+        {
+            yield return $"{section}:ScoreEvery must lie between 1 and 1000 (got {ScoreEvery}).";
+        }
+    }
+}
