@@ -4,5 +4,5 @@ namespace Sensact.Evaluation;
 internal static class Evaluations
 {
     public static IReadOnlyDictionary<string, IEvaluation> All { get; } =
-        Array.Empty<IEvaluation>().ToDictionary(e => e.App, StringComparer.OrdinalIgnoreCase);
+        new IEvaluation[] { new TrajectoryWatch.TrajectoryWatchEvaluation() }.ToDictionary(e => e.App, StringComparer.OrdinalIgnoreCase);
 }

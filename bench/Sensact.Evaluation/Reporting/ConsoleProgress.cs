@@ -11,7 +11,7 @@ internal sealed class ConsoleProgress(TextWriter output, TimeSpan interval) : IP
     public void Report(string value)
     {
         var now = _since.Elapsed;
-        if (now - _last < interval)
+        if (_last != TimeSpan.MinValue && now - _last < interval)
         {
             return;
         }

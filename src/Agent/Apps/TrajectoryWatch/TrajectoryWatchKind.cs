@@ -6,6 +6,7 @@ using Sensact.Pipelines.Models;
 using Sensact.Pipelines.Sensors;
 using Sensact.Pipelines.Trajectories.Prediction;
 using Sensact.Pipelines.Trajectories.Scoring;
+using Sensact.Pipelines.Trajectories.Watching;
 
 namespace Sensact.Agent.Apps.TrajectoryWatch;
 
@@ -63,13 +64,27 @@ internal sealed class TrajectoryWatchKind : IAppKind
         OnnxTrajectoryPredictor? learned = null;
         try
         {
-            predictor = string.Equals(watch.Predictor, TrajectoryWatchOptions.Learned, StringComparison.OrdinalIgnoreCase)
-                ? learned = OnnxTrajectoryPredictor.Load(watch.PredictorModel, options: watch.Inference)
-                : TrajectoryScorer.DefaultPredictor();
+            if (string.Equals(watch.Predictor, TrajectoryWatchOptions.Learned, StringComparison.OrdinalIgnoreCase))
+            {
+                // The residual variance is measured on the deployment's normal traffic.
+                learned = OnnxTrajectoryPredictor.Load(watch.PredictorModel, residualVariance: 1, options: watch.Inference);
+                learned.Calibrate(tracks);
+                predictor = learned;
+            }
+            else
+            {
+                predictor = TrajectoryScorer.DefaultPredictor();
+            }
         }
         catch (ModelLoadException ex)
         {
             problems.Add($"PredictorModel: {ex.Message}");
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            learned?.Dispose();
+            problems.Add($"NormalTracks: '{watch.NormalTracks}' cannot calibrate the learned predictor: {ex.Message}");
             return null;
         }
 
@@ -97,7 +112,8 @@ internal sealed class TrajectoryWatchKind : IAppKind
             return null;
         }
 
-        return new TrajectoryWatchApp(name, watch, detector, scorer, learned);
+        var offset = TrackWatch.CalibrateOffset(scorer, tracks, watch.Watch, watch.Tracker.HistoryLength, watch.Scoring.TargetFalseAlarmRate);
+        return new TrajectoryWatchApp(name, watch, detector, scorer, offset, learned);
     }
 
     /// <summary>Checks the options that need no file; each problem names its key.</summary>

@@ -8,10 +8,17 @@ namespace Sensact.Pipelines.Trajectories.Watching;
 /// Live anomaly watching: each frame's detections go through a <see cref="MultiObjectTracker"/>; every
 /// confirmed track matched in the frame is scored (its recent history, as far as the tracker keeps it)
 /// by a calibrated <see cref="TrajectoryScorer"/> once it has <see cref="TrackWatchOptions.MinPoints"/>
-/// positions. A track whose score passes its threshold starts an anomalous episode, reported once as a
-/// <see cref="TrackAlarm"/>; the episode ends when a later score falls back to the threshold or the
+/// positions. A track whose score passes its threshold (the scorer's, raised by <see cref="ThresholdOffset"/>)
+/// starts an anomalous episode, reported once as a <see cref="TrackAlarm"/>; the episode ends after
+/// <see cref="TrackWatchOptions.QuietScores"/> scores in a row at or below the threshold, or when the
 /// track is deleted, and a new one may start after that.
 /// </summary>
+/// <remarks>
+/// The scorer's thresholds are set on whole normal tracks, but a live track is scored again and again
+/// as it grows: the highest of those scores is what decides whether a normal track raises a false alarm.
+/// <see cref="CalibrateOffset"/> measures that on the normal tracks, so the live false-alarm rate per
+/// track meets the target too.
+/// </remarks>
 /// <remarks>One caller at a time. Scoring allocates nothing in steady state; an alarm copies the track's points.</remarks>
 public sealed class TrackWatch
 {
@@ -27,7 +34,8 @@ public sealed class TrackWatch
     /// <param name="scorer">The calibrated scorer, in the detections' units.</param>
     /// <param name="options">How to score; checked here.</param>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
-    public TrackWatch(TrackerOptions tracker, TrajectoryScorer scorer, TrackWatchOptions options)
+    /// <param name="thresholdOffset">Added to every threshold of the scorer for live scoring (see <see cref="CalibrateOffset"/>); at least 0.</param>
+    public TrackWatch(TrackerOptions tracker, TrajectoryScorer scorer, TrackWatchOptions options, double thresholdOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(tracker);
         ArgumentNullException.ThrowIfNull(scorer);
@@ -38,11 +46,16 @@ public sealed class TrackWatch
             throw new ArgumentException($"Invalid watch options: {string.Join(" ", problems)}", nameof(options));
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(thresholdOffset);
+        ThresholdOffset = thresholdOffset;
         _tracker = new MultiObjectTracker(tracker);
         _scorer = scorer;
         _options = options;
         _history = new TrajectoryPoint[tracker.HistoryLength];
     }
+
+    /// <summary>Gets what is added to the scorer's thresholds for live scoring.</summary>
+    public double ThresholdOffset { get; }
 
     /// <summary>Gets the tracker (its live tracks and counters).</summary>
     public MultiObjectTracker Tracker => _tracker;
@@ -97,13 +110,19 @@ public sealed class TrackWatch
             }
 
             Scores++;
+            var threshold = result.Threshold + ThresholdOffset;
+            result = result with { IsAnomaly = result.Score > threshold, Threshold = threshold };
             Scored?.Invoke(track.Id, time, result);
-            if (result.IsAnomaly && !entry.Anomalous)
+            if (result.IsAnomaly)
             {
-                entry.Anomalous = true;
-                raised.Add(new TrackAlarm(track.Id, result, _history.AsSpan(0, n).ToArray(), time));
+                entry.Quiet = 0;
+                if (!entry.Anomalous)
+                {
+                    entry.Anomalous = true;
+                    raised.Add(new TrackAlarm(track.Id, result, _history.AsSpan(0, n).ToArray(), time));
+                }
             }
-            else if (!result.IsAnomaly)
+            else if (entry.Anomalous && ++entry.Quiet >= _options.QuietScores)
             {
                 entry.Anomalous = false;
             }
@@ -126,10 +145,60 @@ public sealed class TrackWatch
         return active;
     }
 
+    /// <summary>
+    /// Measures how far above the scorer's thresholds normal tracks reach when scored live: each normal
+    /// track is scored as <see cref="Update"/> would score it (every <see cref="TrackWatchOptions.ScoreEvery"/>
+    /// positions from <see cref="TrackWatchOptions.MinPoints"/>, its latest <paramref name="historyLength"/>
+    /// positions), its highest score less the threshold is kept, and the offset is the quantile of those at
+    /// 1 - <paramref name="targetFalseAlarmRate"/> (never below 0).
+    /// </summary>
+    /// <param name="scorer">The calibrated scorer.</param>
+    /// <param name="normalTracks">Normal tracks, each oldest first.</param>
+    /// <param name="options">How tracks are scored live.</param>
+    /// <param name="historyLength">The positions the tracker keeps per track.</param>
+    /// <param name="targetFalseAlarmRate">The share of normal tracks allowed to raise an alarm.</param>
+    /// <returns>The offset to add to the thresholds.</returns>
+    public static double CalibrateOffset(TrajectoryScorer scorer, IReadOnlyList<TrajectoryPoint[]> normalTracks, TrackWatchOptions options, int historyLength, double targetFalseAlarmRate)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(normalTracks);
+        ArgumentNullException.ThrowIfNull(options);
+        var excess = new List<double>(normalTracks.Count);
+        foreach (var track in normalTracks)
+        {
+            var best = double.NegativeInfinity;
+            for (var end = options.MinPoints; end <= track.Length; end += options.ScoreEvery)
+            {
+                var start = Math.Max(0, end - historyLength);
+                if (scorer.TryScore(track.AsSpan(start, end - start), out var result))
+                {
+                    best = Math.Max(best, result.Score - result.Threshold);
+                }
+            }
+
+            if (double.IsFinite(best))
+            {
+                excess.Add(best);
+            }
+        }
+
+        if (excess.Count == 0)
+        {
+            return 0;
+        }
+
+        excess.Sort();
+        var position = (1 - targetFalseAlarmRate) * (excess.Count - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, excess.Count - 1);
+        return Math.Max(0, excess[lower] + ((position - lower) * (excess[upper] - excess[lower])));
+    }
+
     private sealed class Entry
     {
         public long Generation;
         public int SinceScored;
+        public int Quiet;
         public bool Anomalous;
     }
 }

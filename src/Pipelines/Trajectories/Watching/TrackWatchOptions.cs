@@ -9,6 +9,9 @@ public sealed class TrackWatchOptions
     /// <summary>Gets or sets how often a track is scored: every this many of its matched positions.</summary>
     public int ScoreEvery { get; set; } = 1;
 
+    /// <summary>Gets or sets the scores in a row at or below the threshold that end a track's anomalous episode (a new one may start after).</summary>
+    public int QuietScores { get; set; } = 20;
+
     /// <summary>Checks the options.</summary>
     /// <param name="section">The configuration section they came from, put in the messages.</param>
     /// <returns>One message per problem, naming the key.</returns>
@@ -22,6 +25,11 @@ public sealed class TrackWatchOptions
         if (ScoreEvery is < 1 or > 1000)
         {
             yield return $"{section}:ScoreEvery must lie between 1 and 1000 (got {ScoreEvery}).";
+        }
+
+        if (QuietScores is < 1 or > 100_000)
+        {
+            yield return $"{section}:QuietScores must lie between 1 and 100000 (got {QuietScores}).";
         }
     }
 }
