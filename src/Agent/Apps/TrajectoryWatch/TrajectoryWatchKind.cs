@@ -112,7 +112,7 @@ internal sealed class TrajectoryWatchKind : IAppKind
             return null;
         }
 
-        var offset = TrackWatch.CalibrateOffset(scorer, tracks, watch.Watch, watch.Tracker.HistoryLength, watch.Scoring.TargetFalseAlarmRate);
+        var offset = !watch.Watch.CalibrateLive ? 0 : TrackWatch.CalibrateOffset(scorer, tracks, watch.Watch, watch.Tracker.HistoryLength, watch.Scoring.TargetFalseAlarmRate);
         return new TrajectoryWatchApp(name, watch, detector, scorer, offset, learned);
     }
 

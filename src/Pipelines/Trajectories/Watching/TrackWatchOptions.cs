@@ -12,6 +12,12 @@ public sealed class TrackWatchOptions
     /// <summary>Gets or sets the scores in a row at or below the threshold that end a track's anomalous episode (a new one may start after).</summary>
     public int QuietScores { get; set; } = 20;
 
+    /// <summary>
+    /// Gets or sets whether the thresholds are raised for live scoring by what normal tracks reach when
+    /// scored as they grow (<see cref="TrackWatch.CalibrateOffset"/>); false: the scorer's thresholds as they are.
+    /// </summary>
+    public bool CalibrateLive { get; set; } = true;
+
     /// <summary>Checks the options.</summary>
     /// <param name="section">The configuration section they came from, put in the messages.</param>
     /// <returns>One message per problem, naming the key.</returns>
