@@ -42,6 +42,35 @@ public sealed class TrackWatchTests
     }
 
     [Fact]
+    public void Update_FollowedThreeTimesFaster_ScoresTheHistoryThinnedToTheCalibrationRate()
+    {
+        var (scorer, offset) = Calibrated();
+        var watch = new TrackWatch(Tracker, scorer, new TrackWatchOptions { ScoreRateHz = 10 }, offset);
+        var steps = new List<double>();
+        watch.Scored = (_, _, _) => { };
+        var track = new SyntheticTracks(3).Normal();
+        var alarms = new List<TrackAlarm>();
+        var detection = new Detection[1];
+        // The same positions, each seen in 3 frames at 30 Hz moving a third of the way to the next one.
+        for (var f = 0; f < (track.Length - 1) * 3; f++)
+        {
+            var (a, b, w) = (track[f / 3], track[(f / 3) + 1], (f % 3) / 3.0);
+            detection[0] = Detection.Point((float)(a.X + ((b.X - a.X) * w)), (float)(a.Y + ((b.Y - a.Y) * w)));
+            watch.Update(TimeSpan.FromTicks(f * TimeSpan.TicksPerSecond / 30), detection, alarms);
+            if (f > 60)
+            {
+                var history = new TrajectoryPoint[Tracker.HistoryLength];
+                var n = watch.Tracker.CopyHistory(watch.Tracker.Tracks[0].Id, history);
+                steps.Add(history[n - 1].T - history[n - 2].T);
+            }
+        }
+
+        Assert.Empty(alarms);
+        Assert.True(watch.Scores > 0);
+        Assert.All(steps, s => Assert.Equal(1 / 30.0, s, 6)); // the tracker keeps every position; only scoring thins them
+    }
+
+    [Fact]
     public void CalibrateOffset_ScoresNormalTracksAsTheyGrow_AndIsNeverNegative()
     {
         var (scorer, offset) = Calibrated();

@@ -103,7 +103,7 @@ public sealed class TrackWatch
             }
 
             entry.SinceScored = 0;
-            var n = _tracker.CopyHistory(track.Id, _history);
+            var n = Thin(_tracker.CopyHistory(track.Id, _history));
             if (!_scorer.TryScore(_history.AsSpan(0, n), out var result))
             {
                 continue;
@@ -143,6 +143,32 @@ public sealed class TrackWatch
 
         ActiveEpisodes = active;
         return active;
+    }
+
+    // Keeps, from the newest back, positions at least 1 / ScoreRateHz apart, in place; returns how many.
+    private int Thin(int n)
+    {
+        if (_options.ScoreRateHz is not { } rate || n < 2)
+        {
+            return n;
+        }
+
+        var spacing = (1 / rate) * 0.999;
+        var kept = 1;
+        var write = n - 2; // _history[n - 1] stays the newest
+        var last = _history[n - 1].T;
+        for (var i = n - 2; i >= 0; i--)
+        {
+            if (last - _history[i].T >= spacing)
+            {
+                last = _history[i].T;
+                _history[write--] = _history[i];
+                kept++;
+            }
+        }
+
+        _history.AsSpan(n - kept, kept).CopyTo(_history);
+        return kept;
     }
 
     /// <summary>

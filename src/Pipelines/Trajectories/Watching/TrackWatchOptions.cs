@@ -18,6 +18,14 @@ public sealed class TrackWatchOptions
     /// </summary>
     public bool CalibrateLive { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the rate the scored history is thinned to, positions per second (the rate of the
+    /// normal traffic the scorer was calibrated on): a track followed faster, such as while the camera
+    /// runs at its alert rate, is scored on positions at least 1 / rate apart, so that detector jitter
+    /// weighs as it did in calibration. Null: every matched position.
+    /// </summary>
+    public double? ScoreRateHz { get; set; }
+
     /// <summary>Checks the options.</summary>
     /// <param name="section">The configuration section they came from, put in the messages.</param>
     /// <returns>One message per problem, naming the key.</returns>
@@ -31,6 +39,11 @@ public sealed class TrackWatchOptions
         if (ScoreEvery is < 1 or > 1000)
         {
             yield return $"{section}:ScoreEvery must lie between 1 and 1000 (got {ScoreEvery}).";
+        }
+
+        if (ScoreRateHz is { } rate && !(rate is >= 0.1 and <= 1000))
+        {
+            yield return $"{section}:ScoreRateHz must lie between 0.1 and 1000, or be left out (got {rate}).";
         }
 
         if (QuietScores is < 1 or > 100_000)
