@@ -1,4 +1,5 @@
 using Sensact.Evaluation.SpeakerWatch;
+using Sensact.Evaluation.TrajectoryWatch;
 
 namespace Sensact.Evaluation;
 
@@ -6,5 +7,5 @@ namespace Sensact.Evaluation;
 internal static class Evaluations
 {
     public static IReadOnlyDictionary<string, IEvaluation> All { get; } =
-        new IEvaluation[] { new SpeakerWatchEvaluation() }.ToDictionary(e => e.App, StringComparer.OrdinalIgnoreCase);
+        new IEvaluation[] { new SpeakerWatchEvaluation(), new TrajectoryWatchEvaluation() }.ToDictionary(e => e.App, StringComparer.OrdinalIgnoreCase);
 }

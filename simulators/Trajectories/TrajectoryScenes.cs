@@ -23,4 +23,20 @@ public static class TrajectoryScenes
 
         return new TrajectoryScript(seed).CompleteTracks(duration, rateHz);
     }
+
+    /// <summary>
+    /// Gets a track in fractions of the camera frame (x / <see cref="TrajectoryScript.WorldWidth"/>,
+    /// y / <see cref="TrajectoryScript.WorldHeight"/>): where the camera rendering draws the face's
+    /// centre, so the units a face detector reports.
+    /// </summary>
+    /// <param name="track">A track in metres.</param>
+    /// <returns>The same track in fractions of the frame.</returns>
+    public static SimulatedTrack InFrame(SimulatedTrack track)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        return track with
+        {
+            Points = [.. track.Points.Select(p => p with { X = p.X / TrajectoryScript.WorldWidth, Y = p.Y / TrajectoryScript.WorldHeight })],
+        };
+    }
 }

@@ -12,4 +12,5 @@ namespace Sensact.Agent.Apps;
 /// </param>
 /// <param name="Time">The clock for anything outside Rx.</param>
 /// <param name="Logging">Where the application logs.</param>
-public sealed record AppBuildContext(SensorHub Sensors, IScheduler Scheduler, TimeProvider Time, ILoggerFactory Logging);
+/// <param name="Rates">Changes sensors' rates (actions on sensing); null where the host offers none (tests).</param>
+public sealed record AppBuildContext(SensorHub Sensors, IScheduler Scheduler, TimeProvider Time, ILoggerFactory Logging, ISensorRates? Rates = null);

@@ -1,5 +1,6 @@
 using Sensact.Agent.Apps.Activity;
 using Sensact.Agent.Apps.SpeakerWatch;
+using Sensact.Agent.Apps.TrajectoryWatch;
 
 namespace Sensact.Agent.Apps;
 
@@ -7,5 +8,5 @@ namespace Sensact.Agent.Apps;
 internal static class AppKinds
 {
     public static IReadOnlyDictionary<string, IAppKind> All { get; } =
-        new IAppKind[] { new ActivityKind(), new SpeakerWatchKind() }.ToDictionary(k => k.Name, StringComparer.OrdinalIgnoreCase);
+        new IAppKind[] { new ActivityKind(), new SpeakerWatchKind(), new TrajectoryWatchKind() }.ToDictionary(k => k.Name, StringComparer.OrdinalIgnoreCase);
 }

@@ -16,6 +16,7 @@ namespace Sensact.Agent.Apps;
 internal sealed partial class AppRunner(
     AgentApps apps,
     AgentSensors sensors,
+    SensorRates rates,
     EventFanOut fanOut,
     AppStates states,
     AppMetrics metrics,
@@ -49,7 +50,7 @@ internal sealed partial class AppRunner(
         foreach (var (app, options) in apps.Apps)
         {
             var thread = new EventLoopScheduler(start => new Thread(start) { Name = $"app-{app.Name}", IsBackground = true });
-            var context = new AppBuildContext(sensors.Hub, thread, time, logging);
+            var context = new AppBuildContext(sensors.Hub, thread, time, logging, rates);
             var supervisor = new AppSupervisor(app, options.Restart, context, fanOut.Publish, states, metrics);
             lock (_gate)
             {

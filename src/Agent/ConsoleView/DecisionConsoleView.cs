@@ -31,9 +31,12 @@ internal sealed class DecisionConsoleView(IOptions<ConsoleViewOptions> options, 
     public static string Format(AppEvent appEvent)
     {
         ArgumentNullException.ThrowIfNull(appEvent);
-        var what = appEvent is Decision decision
-            ? string.Create(CultureInfo.InvariantCulture, $"{decision.Label,-11} {decision.Confidence,5:0.00}")
-            : $"{appEvent.Kind,-17}";
+        var what = appEvent switch
+        {
+            Decision decision => string.Create(CultureInfo.InvariantCulture, $"{decision.Label,-11} {decision.Confidence,5:0.00}"),
+            Anomaly anomaly => string.Create(CultureInfo.InvariantCulture, $"anomaly {anomaly.AnomalyKind} track {anomaly.TrackId} score {anomaly.Score:0.0} > {anomaly.Threshold:0.0}{(anomaly.Zone is { } zone ? $" in {zone}" : "")}"),
+            _ => $"{appEvent.Kind,-17}",
+        };
         var line = string.Create(
             CultureInfo.InvariantCulture,
             $"{appEvent.OriginatingTime:HH:mm:ss.fff}  {appEvent.App,-9} {what}  {appEvent.Latency.TotalMilliseconds,7:0.0} ms");

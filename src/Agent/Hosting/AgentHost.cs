@@ -92,6 +92,8 @@ internal static class AgentHost
         // which AgentApp does before anything starts.
         services.AddSingleton<AgentSensors>();
         services.AddSingleton<AgentApps>();
+        services.AddSingleton(provider => new SensorRates(
+            provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<AgentSensors>(), provider.GetRequiredService<AgentApps>));
         services.AddSingleton<AppStates>();
         services.AddSingleton(provider => new AppMetrics(provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
 

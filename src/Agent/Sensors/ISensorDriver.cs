@@ -23,6 +23,9 @@ internal interface ISensorDriver
     /// </summary>
     string? RateKey => null;
 
+    /// <summary>Gets the rate key for these options (a driver with several streams may have one per stream); by default <see cref="RateKey"/>.</summary>
+    string? RateKeyOf(SensorOptions options) => RateKey;
+
     /// <summary>Resolves relative paths in the options (done once, before validation).</summary>
     void Resolve(SensorOptions options, Func<string, string> resolvePath);
 

@@ -20,6 +20,10 @@ internal sealed class SimulatedDriver : ISensorDriver
 
     public Type OptionsType => typeof(SimulatedSensorOptions);
 
+    // A simulated camera's frame rate can change while it runs (the scene goes on at the same scene time).
+    public string? RateKeyOf(SensorOptions options) =>
+        options is SimulatedSensorOptions simulated && SimulatedScenes.StreamOf(simulated) == SceneModality.Camera ? nameof(SimulatedSensorOptions.FrameRateHz) : null;
+
     public void Resolve(SensorOptions options, Func<string, string> resolvePath)
     {
     }
