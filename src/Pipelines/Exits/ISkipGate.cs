@@ -9,7 +9,7 @@ namespace Sensact.Pipelines.Exits;
 public interface ISkipGate
 {
     /// <summary>Decides whether to skip the slow modalities' remaining units.</summary>
-    /// <param name="input">The fast modalities' features and the window's fused confidence.</param>
+    /// <param name="input">The fast modalities' features and the window's settled confidence.</param>
     /// <returns><c>true</c> to skip them for the rest of the window.</returns>
     bool ShouldSkip(SkipGateInput input);
 }

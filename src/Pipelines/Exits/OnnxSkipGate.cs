@@ -4,7 +4,7 @@ namespace Sensact.Pipelines.Exits;
 
 /// <summary>
 /// A learned skip gate: an ONNX model whose one float input takes the fast modalities' features
-/// followed by the fused confidence, and whose float output's first element is the probability
+/// followed by the settled confidence (<see cref="SkipGateInput.FusedConfidence"/>), and whose float output's first element is the probability
 /// that skipping is safe.
 /// </summary>
 /// <remarks>
@@ -69,7 +69,7 @@ public sealed class OnnxSkipGate : ISkipGate
         if (features.Length != input.FastFeatures.Length + 1)
         {
             throw new ArgumentException(
-                $"Skip gate model '{_model.ModelPath}': input '{_input}' holds {features.Length} values; the pipeline gives {input.FastFeatures.Length} features plus the fused confidence.");
+                $"Skip gate model '{_model.ModelPath}': input '{_input}' holds {features.Length} values; the pipeline gives {input.FastFeatures.Length} features plus the settled confidence.");
         }
 
         input.FastFeatures.CopyTo(features);

@@ -1,14 +1,14 @@
 namespace Sensact.Pipelines.Exits;
 
 /// <summary>
-/// Skips the slow modalities once the window's fused confidence, with the slow modalities counted as
-/// not yet seen, reaches a threshold after a minimum number of fast units: the fast modality alone
+/// Skips the slow modalities once the window's settled confidence (how sure the label is whatever
+/// the slow modalities would still show) reaches a threshold after a minimum number of fast units: the fast modality alone
 /// already settles the decision (with "all present", a fast modality that is sure of absence).
 /// </summary>
 public sealed class ThresholdSkipGate : ISkipGate
 {
     /// <summary>Initializes a new instance of the <see cref="ThresholdSkipGate"/> class.</summary>
-    /// <param name="threshold">The fused confidence to reach, in (0, 1].</param>
+    /// <param name="threshold">The settled confidence to reach, in (0, 1].</param>
     /// <param name="minFastUnits">Fast units to encode first; at least 1.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not in (0, 1], or <paramref name="minFastUnits"/> is less than 1.</exception>
     public ThresholdSkipGate(float threshold, int minFastUnits = 1)
@@ -23,7 +23,7 @@ public sealed class ThresholdSkipGate : ISkipGate
         MinFastUnits = minFastUnits;
     }
 
-    /// <summary>Gets the fused confidence to reach.</summary>
+    /// <summary>Gets the settled confidence to reach.</summary>
     public float Threshold { get; }
 
     /// <summary>Gets the fast units to encode first.</summary>

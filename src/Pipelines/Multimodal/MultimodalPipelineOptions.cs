@@ -18,7 +18,7 @@ public sealed class MultimodalPipelineOptions
     /// <summary>Gets or sets how many units (all modalities together) must be encoded before an early exit; by default 2.</summary>
     public int MinUnitsBeforeExit { get; set; } = 2;
 
-    /// <summary>Gets or sets the fused confidence at which the built-in threshold gate skips the slow modalities, in (0, 1]; by default 0.8.</summary>
+    /// <summary>Gets or sets the settled confidence at which the built-in threshold gate skips the slow modalities, in (0, 1]; by default 0.8.</summary>
     public float SkipThreshold { get; set; } = 0.8f;
 
     /// <summary>Gets or sets how many fast units must be encoded before the slow modalities may be skipped; by default 2.</summary>

@@ -37,7 +37,7 @@ public sealed class SpeakerWatchAppOptions : AppOptions
     /// <summary>Gets or sets the units (both modalities) encoded before an early exit.</summary>
     public int MinUnitsBeforeExit { get; set; } = 2;
 
-    /// <summary>Gets or sets the fused confidence at which the camera's remaining units are skipped, in (0, 1].</summary>
+    /// <summary>Gets or sets the settled confidence (how sure the label is whatever the camera would still show) at which the camera's remaining units are skipped, in (0, 1].</summary>
     public float SkipThreshold { get; set; } = 0.8f;
 
     /// <summary>Gets or sets the audio units encoded before the camera may be skipped.</summary>
