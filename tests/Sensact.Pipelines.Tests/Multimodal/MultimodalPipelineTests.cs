@@ -237,20 +237,8 @@ public sealed class MultimodalPipelineTests
     [Fact]
     public void StatefulEncoder_ResetPerStream_CarriesStateAcrossWindowsUntilANewSegment()
     {
-        var subjectFrames = Scene.Frames("audio", 100, 3, _ => 0f).Select(f => f.OriginatingTime >= Scene.T0.AddSeconds(2) ? f with { Segment = 1 } : f);
-
         // A new segment from second 2 on.
-        using var subject = new System.Reactive.Subjects.Subject<Frame<float>>();
-        var encoder = new ScriptedEncoder("speech", reset: EncoderReset.Stream, counting: true);
-        var pipeline = MultimodalPipeline.Create(
-            new MultimodalPipelineOptions { Strategy = InferenceStrategy.Pipelined },
-            [Modality.Create("audio", subject, encoder, TimeSpan.FromMilliseconds(100))],
-            AudioOnlyRule());
-        using var subscription = pipeline.Results.Subscribe();
-        foreach (var frame in subjectFrames)
-        {
-            subject.OnNext(frame);
-        }
+        var encoder = EncodeStream(Scene.Frames("audio", 100, 3, _ => 0f).Select(f => f.OriginatingTime >= Scene.T0.AddSeconds(2) ? f with { Segment = 1 } : f));
 
         Assert.Equal(2, encoder.Resets);
         Assert.Equal(20f, encoder.Written[19]);
@@ -261,18 +249,7 @@ public sealed class MultimodalPipelineTests
     public void StatefulEncoder_ResetPerStream_StartsAfreshAfterUnitsLeftOut()
     {
         // Frame 15 (window 1) never arrives: the state after frame 14 does not describe frame 16.
-        var frames = Scene.Frames("audio", 100, 3, _ => 0f).Where(f => f.Sequence != 15);
-        using var subject = new System.Reactive.Subjects.Subject<Frame<float>>();
-        var encoder = new ScriptedEncoder("speech", reset: EncoderReset.Stream, counting: true);
-        var pipeline = MultimodalPipeline.Create(
-            new MultimodalPipelineOptions { Strategy = InferenceStrategy.Pipelined },
-            [Modality.Create("audio", subject, encoder, TimeSpan.FromMilliseconds(100))],
-            AudioOnlyRule());
-        using var subscription = pipeline.Results.Subscribe();
-        foreach (var frame in frames)
-        {
-            subject.OnNext(frame);
-        }
+        var encoder = EncodeStream(Scene.Frames("audio", 100, 3, _ => 0f).Where(f => f.Sequence != 15));
 
         Assert.Equal(2, encoder.Resets);
         Assert.Equal(15f, encoder.Written[14]);
@@ -306,6 +283,24 @@ public sealed class MultimodalPipelineTests
         var rule = new PresenceRuleOptions();
         rule.Modalities["audio"] = new PresenceModalityOptions { Score = "speech" };
         return new PresenceRule(rule);
+    }
+
+    // Feeds audio frames through a pipelined, audio-only pipeline with a counting encoder whose state runs across windows.
+    private static ScriptedEncoder EncodeStream(IEnumerable<Frame<float>> frames)
+    {
+        using var subject = new System.Reactive.Subjects.Subject<Frame<float>>();
+        var encoder = new ScriptedEncoder("speech", reset: EncoderReset.Stream, counting: true);
+        var pipeline = MultimodalPipeline.Create(
+            new MultimodalPipelineOptions { Strategy = InferenceStrategy.Pipelined },
+            [Modality.Create("audio", subject, encoder, TimeSpan.FromMilliseconds(100))],
+            AudioOnlyRule());
+        using var subscription = pipeline.Results.Subscribe();
+        foreach (var frame in frames)
+        {
+            subject.OnNext(frame);
+        }
+
+        return encoder;
     }
 
     private sealed class AlwaysSkip : ISkipGate

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Reactive.Concurrency;
-using System.Text;
 using Sensact.Pipelines.Detections;
 using Sensact.Pipelines.Detections.Faces;
 using Sensact.Pipelines.Trajectories;
@@ -69,25 +67,10 @@ internal static class CameraNormalTracks
         });
         clock.AdvanceBy(duration);
 
-        var csv = new StringBuilder("track_id,t,x,y\n");
-        var written = 0;
-        foreach (var (id, list) in points.OrderBy(p => p.Key))
-        {
-            if (!confirmed.Contains(id) || list.Count < 20 || !votes.TryGetValue(id, out var ballot)
-                || script.Truth(ballot.MaxBy(v => v.Value).Key) is not { IsAnomalous: false })
-            {
-                continue;
-            }
-
-            written++;
-            foreach (var p in list)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"{id},{p.T:0.###},{p.X:0.######},{p.Y:0.######}\n");
-            }
-        }
-
-        File.WriteAllText(path, csv.ToString());
-        return written;
+        var normal = points.OrderBy(p => p.Key).Where(p =>
+            confirmed.Contains(p.Key) && p.Value.Count >= 20 && votes.TryGetValue(p.Key, out var ballot)
+            && script.Truth(ballot.MaxBy(v => v.Value).Key) is { IsAnomalous: false });
+        return TrackCsvWriter.Write(path, normal.Select(p => (p.Key, (IEnumerable<TrajectoryPoint>)p.Value)));
     }
 
     private static long? Nearest(ReadOnlySpan<TrajectoryObservation> objects, Detection d)

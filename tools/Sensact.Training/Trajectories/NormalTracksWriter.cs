@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Sensact.Pipelines.Trajectories;
 using Sensact.Simulators.Trajectories;
 
 namespace Sensact.Training.Trajectories;
@@ -12,20 +11,11 @@ namespace Sensact.Training.Trajectories;
 internal static class NormalTracksWriter
 {
     /// <summary>Writes the file; returns the number of tracks.</summary>
-    public static int Write(string path, int seed, TimeSpan duration, double rateHz)
-    {
-        var csv = new StringBuilder("track_id,t,x,y\n");
-        var count = 0;
-        foreach (var track in TrajectoryScenes.Tracks(seed, duration, rateHz).Where(t => !t.Truth.IsAnomalous).Select(TrajectoryScenes.InFrame))
-        {
-            count++;
-            foreach (var p in track.Points)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"{track.Truth.TrackId},{p.Time:0.###},{p.X:0.######},{p.Y:0.######}\n");
-            }
-        }
-
-        File.WriteAllText(path, csv.ToString());
-        return count;
-    }
+    public static int Write(string path, int seed, TimeSpan duration, double rateHz) =>
+        TrackCsvWriter.Write(
+            path,
+            TrajectoryScenes.Tracks(seed, duration, rateHz)
+                .Where(t => !t.Truth.IsAnomalous)
+                .Select(TrajectoryScenes.InFrame)
+                .Select(track => (track.Truth.TrackId, track.Points.Select(p => new TrajectoryPoint(p.Time, p.X, p.Y)))));
 }
