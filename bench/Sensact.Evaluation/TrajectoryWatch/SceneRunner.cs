@@ -1,4 +1,5 @@
 using Sensact.Pipelines.Detections;
+using Sensact.Pipelines.Trajectories;
 using Sensact.Pipelines.Trajectories.Scoring;
 using Sensact.Pipelines.Trajectories.Tracking;
 using Sensact.Pipelines.Trajectories.Watching;
@@ -105,15 +106,85 @@ internal static class SceneRunner
         return outcome;
     }
 
+    /// <summary>
+    /// Records normal traffic as the live path sees it: the scene with its anomalous objects left out
+    /// (a stretch of traffic an operator knows to be normal), its detections (misses and false ones
+    /// included) through the tracker, each confirmed track's positions as the tracker keeps them; a track
+    /// is kept when the object it follows most of the time is normal.
+    /// </summary>
+    /// <returns>The normal tracks, in order of their ids, with at least 20 positions each.</returns>
+    public static List<TrajectoryPoint[]> NormalTracks(int seed, TimeSpan duration, TrackerOptions options)
+    {
+        var script = new TrajectoryScript(seed);
+        var random = new Random(seed * 7919);
+        var tracker = new MultiObjectTracker(options);
+        var observations = new TrajectoryObservation[script.MaxObjects];
+        var detections = new List<Detection>();
+        var points = new Dictionary<long, List<TrajectoryPoint>>();
+        var votes = new Dictionary<long, Dictionary<long, int>>();
+        var confirmed = new HashSet<long>();
+        var newest = new TrajectoryPoint[1];
+        var frames = (long)(duration.TotalSeconds * FrameRateHz);
+        for (long f = 0; f < frames; f++)
+        {
+            var time = DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(f * TimeSpan.TicksPerSecond / FrameRateHz));
+            var n = Detect(script, random, time, observations, detections, normalOnly: true);
+            foreach (var track in tracker.Update(time - DateTimeOffset.UnixEpoch, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(detections)))
+            {
+                if (track.DetectionIndex < 0)
+                {
+                    continue;
+                }
+
+                // The position as the tracker keeps it (a box overhanging the frame is cut to it first).
+                tracker.CopyHistory(track.Id, newest);
+                var d = newest[0];
+                (points.TryGetValue(track.Id, out var list) ? list : points[track.Id] = []).Add(d);
+                if (track.State == TrackState.Confirmed)
+                {
+                    confirmed.Add(track.Id);
+                }
+
+                if (Nearest(observations.AsSpan(0, n), d.X, d.Y) is { } truth)
+                {
+                    var ballot = votes.TryGetValue(track.Id, out var b) ? b : votes[track.Id] = [];
+                    ballot[truth] = ballot.GetValueOrDefault(truth) + 1;
+                }
+            }
+        }
+
+        return [.. points.OrderBy(p => p.Key).Where(p =>
+            confirmed.Contains(p.Key) && p.Value.Count >= 20 && votes.TryGetValue(p.Key, out var ballot)
+            && script.Truth(ballot.MaxBy(v => v.Value).Key) is { IsAnomalous: false }).Select(p => p.Value.ToArray())];
+    }
+
+    private static long? Nearest(ReadOnlySpan<TrajectoryObservation> objects, double x, double y)
+    {
+        long? best = null;
+        var bestDistance = Gate;
+        foreach (var o in objects)
+        {
+            var dx = (o.TrueX / TrajectoryScript.WorldWidth) - x;
+            var dy = (o.TrueY / TrajectoryScript.WorldHeight) - y;
+            var distance = Math.Sqrt((dx * dx) + (dy * dy));
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (o.TrackId, distance);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Writes the objects present at <paramref name="time"/> and the detector's view of them (misses, false detections).</summary>
     /// <returns>How many objects are present.</returns>
-    public static int Detect(TrajectoryScript script, Random random, DateTimeOffset time, TrajectoryObservation[] observations, List<Detection> detections)
+    public static int Detect(TrajectoryScript script, Random random, DateTimeOffset time, TrajectoryObservation[] observations, List<Detection> detections, bool normalOnly = false)
     {
         var n = Math.Min(script.ObservationsAt(time, observations), observations.Length);
         detections.Clear();
         for (var i = 0; i < n; i++)
         {
-            if (random.NextDouble() >= MissRate)
+            if (random.NextDouble() >= MissRate && !(normalOnly && observations[i].Kind != TrajectoryAnomalyKind.None))
             {
                 var box = TrajectoryScript.FaceBoxAt(observations[i].X, observations[i].Y);
                 detections.Add(new Detection((float)box.Left, (float)box.Top, (float)box.Width, (float)box.Height, 0.9f));

@@ -41,8 +41,7 @@ internal sealed class TrajectoryWatchEvaluation : IEvaluation
         var defaults = new TrajectoryWatchOptions();
         var minutes = Math.Max(1.0, run.Windows / (double)Scenes);
         var firstSeed = run.Seed + SeedOffset;
-        var normal = TrajectoryScenes.Tracks(CalibrationSeed, CalibrationSpan, SceneRunner.FrameRateHz)
-            .Where(t => !t.Truth.IsAnomalous).Select(TrajectoryScenes.InFrame).Select(ToPoints).ToList();
+        var normal = SceneRunner.NormalTracks(CalibrationSeed, CalibrationSpan, defaults.Tracker);
         var throughputTracks = TrajectoryScenes.Tracks(firstSeed, TimeSpan.FromMinutes(10), SceneRunner.FrameRateHz)
             .Select(TrajectoryScenes.InFrame).Where(t => t.Points.Count >= 100).Select(t => ToPoints(t)[..100]).ToList();
         var predictors = new JsonObject();
@@ -60,6 +59,52 @@ internal sealed class TrajectoryWatchEvaluation : IEvaluation
             var predictor = (ITrajectoryPredictor?)learned ?? TrajectoryScorer.DefaultPredictor();
             var scorer = TrajectoryScorer.Calibrate(normal, defaults.Scoring, CalibrationMode.Normal, predictor);
             var offset = TrackWatch.CalibrateOffset(scorer, normal, defaults.Watch, defaults.Tracker.HistoryLength, defaults.Scoring.TargetFalseAlarmRate);
+            if (Environment.GetEnvironmentVariable("TW_DIAG") is not null)
+            {
+                var rows = new List<(double Excess, string Kind, int Len, int End, int N, double X, double Y)>();
+                foreach (var track in normal)
+                {
+                    var best = (Excess: double.NegativeInfinity, Kind: "", Len: 0, End: 0, N: track.Length, X: 0.0, Y: 0.0);
+                    for (var end = defaults.Watch.MinPoints; end <= track.Length; end++)
+                    {
+                        var st = Math.Max(0, end - defaults.Tracker.HistoryLength);
+                        if (scorer.TryScore(track.AsSpan(st, end - st), out var r) && r.Score - r.Threshold > best.Excess)
+                        {
+                            best = (r.Score - r.Threshold, r.Kind, end - st, end, track.Length, track[end - 1].X, track[end - 1].Y);
+                        }
+                    }
+
+                    rows.Add(best);
+                }
+
+                foreach (var r in rows.OrderByDescending(r => r.Excess).Take(25))
+                {
+                    Console.WriteLine($"excess {r.Excess:0.0} kind {r.Kind} len {r.Len} end {r.End}/{r.N} at ({r.X:0.00},{r.Y:0.00})");
+                }
+
+                Console.WriteLine(string.Join(" ", rows.GroupBy(r => r.Kind).Select(g => $"{g.Key}:{g.Count()}")));
+            }
+
+            if (Environment.GetEnvironmentVariable("TW_DIAG2") is { } kindName)
+            {
+                foreach (var sample in TrajectoryScenes.Tracks(firstSeed, TimeSpan.FromMinutes(10), 10).Where(t => t.Truth.Label == kindName).Take(4))
+                {
+                    var pts = ToPoints(TrajectoryScenes.InFrame(sample));
+                    var onset = (sample.Truth.Onset!.Value - DateTimeOffset.UnixEpoch).TotalSeconds;
+                    var line = new StringBuilder($"{kindName} L{sample.Truth.Lane} onset {onset - pts[0].T:0.0}s: ");
+                    for (var end = 8; end <= pts.Length; end += 2)
+                    {
+                        var st = Math.Max(0, end - 100);
+                        if (scorer.TryScore(pts.AsSpan(st, end - st), out var r) && pts[end - 1].T >= onset - 1 && pts[end - 1].T <= onset + 4)
+                        {
+                            line.Append(CultureInfo.InvariantCulture, $"{pts[end - 1].T - onset:0.0}:{r.Score:0.0}{r.Kind[0]} ");
+                        }
+                    }
+
+                    Console.WriteLine(line);
+                }
+            }
+
             var outcomes = new SceneOutcome[Scenes];
             for (var s = 0; s < Scenes; s++)
             {
@@ -113,6 +158,16 @@ internal sealed class TrajectoryWatchEvaluation : IEvaluation
     {
         var truths = outcomes.SelectMany(o => o.Truths.Select(t => (Truth: t, Score: o.BestScore[t.TrackId], Delay: o.Delay.TryGetValue(t.TrackId, out var d) ? d : double.NaN))).ToList();
         var negatives = truths.Where(t => !t.Truth.IsAnomalous).Select(t => t.Score).ToList();
+        if (Environment.GetEnvironmentVariable("TW_DIAG") is not null)
+        {
+            var sortedNeg = negatives.OrderByDescending(x => x).ToList();
+            Console.WriteLine($"normal best scores: p50 {sortedNeg[sortedNeg.Count / 2]:0.0} p90 {sortedNeg[sortedNeg.Count / 10]:0.0} p99 {sortedNeg[sortedNeg.Count / 100]:0.0} threshold {scorer.Threshold:0.0}");
+            foreach (var g in truths.Where(t => t.Truth.IsAnomalous).GroupBy(t => t.Truth.Label))
+            {
+                Console.WriteLine($"{g.Key}: " + string.Join(" ", g.Select(t => $"{t.Score:0.0}/{t.Delay / 1000:0.0}s(L{t.Truth.Lane})").OrderBy(x => x)));
+            }
+        }
+
         var positives = truths.Where(t => t.Truth.IsAnomalous).ToList();
         var auc = Roc.Auc(positives.Select(t => t.Score).ToList(), negatives);
         var byKind = new JsonObject();

@@ -1,58 +1,92 @@
 namespace Sensact.Pipelines.Trajectories.Scoring;
 
-/// <summary>The measures of a track's shape that need no scratch buffers, on scaled positions and speeds.</summary>
+/// <summary>
+/// The measures of a track's shape on scaled positions (a typical step of normal traffic at that place
+/// is about 1 long and 1 long in time). Speeds are taken over chords of several steps, so that position
+/// noise weighs only at the chord's ends.
+/// </summary>
 internal static class TrackMeasures
 {
-    internal static double Speeding(ReadOnlySpan<double> speed, int window)
+    // A chord shorter than this share of a typical one (over the same steps) is standing still: its heading is noise.
+    private const double MovingShare = 0.3;
+
+    /// <summary>The highest speed over <paramref name="chord"/> steps (the whole track when shorter), against the usual <paramref name="pace"/> there.</summary>
+    internal static double Speeding(ReadOnlySpan<TrajectoryPoint> norm, ReadOnlySpan<double> pace, int chord)
     {
-        if (speed.Length <= window)
+        if (norm.Length < 2)
         {
-            return Mean(speed);
+            return 0;
         }
 
-        double sum = 0, best = 0;
-        for (var i = 0; i < speed.Length; i++)
+        var k = Math.Min(chord, norm.Length - 1);
+        double best = 0;
+        for (var i = k; i < norm.Length; i++)
         {
-            sum += speed[i] - (i >= window ? speed[i - window] : 0);
-            if (i >= window - 1)
-            {
-                best = Math.Max(best, sum / window);
-            }
+            best = Math.Max(best, ChordSpeed(norm, pace, i - k, i));
         }
 
         return best;
     }
 
-    internal static double Stop(ReadOnlySpan<double> speed, int half)
+    /// <summary>The largest drop of speed (against the usual <paramref name="pace"/>) between the <paramref name="half"/> steps before a point and the <paramref name="half"/> after it.</summary>
+    internal static double Stop(ReadOnlySpan<TrajectoryPoint> norm, ReadOnlySpan<double> pace, int half)
     {
         double best = 0;
-        for (var i = half; i + half <= speed.Length; i++)
+        for (var i = half; i + half < norm.Length; i++)
         {
-            best = Math.Max(best, Mean(speed.Slice(i - half, half)) - Mean(speed.Slice(i, half)));
+            best = Math.Max(best, ChordSpeed(norm, pace, i - half, i) - ChordSpeed(norm, pace, i, i + half));
         }
 
         return best;
     }
 
-    // -cos of the heading K points before and after a point, from 0 (a right angle or less) to 1 (straight back).
-    internal static double Reversal(ReadOnlySpan<TrajectoryPoint> norm, int k)
+    /// <summary>
+    /// The most the heading turns, either way, within <paramref name="span"/> steps, in half turns
+    /// (1: a U-turn). Headings are those of chords over <paramref name="chord"/> steps while moving;
+    /// turns telescope, so noise counts only at the stretch's ends, and a turn made across a halt counts.
+    /// </summary>
+    internal static double Turning(ReadOnlySpan<TrajectoryPoint> norm, int chord, int span, Span<double> scratch)
     {
-        double best = 0;
-        for (var i = k; i + k < norm.Length; i++)
+        // scratch[i]: the heading turned from the first moving chord to the chord ending at i (unwrapped), NaN before it.
+        double heading = double.NaN, turned = 0, best = 0;
+        var start = 0;
+        for (var i = 0; i < norm.Length; i++)
         {
-            var ax = norm[i].X - norm[i - k].X;
-            var ay = norm[i].Y - norm[i - k].Y;
-            var bx = norm[i + k].X - norm[i].X;
-            var by = norm[i + k].Y - norm[i].Y;
-            var la = Math.Sqrt((ax * ax) + (ay * ay));
-            var lb = Math.Sqrt((bx * bx) + (by * by));
-            if (la > 0.3 * k && lb > 0.3 * k)
+            scratch[i] = double.NaN;
+            if (i >= chord)
             {
-                best = Math.Max(best, -((ax * bx) + (ay * by)) / (la * lb));
+                var dx = norm[i].X - norm[i - chord].X;
+                var dy = norm[i].Y - norm[i - chord].Y;
+                var dt = norm[i].T - norm[i - chord].T;
+                if ((dx * dx) + (dy * dy) > Square(MovingShare * dt))
+                {
+                    var h = Math.Atan2(dy, dx);
+                    turned += double.IsNaN(heading) ? 0 : Wrap(h - heading);
+                    heading = h;
+                }
+            }
+
+            if (!double.IsNaN(heading))
+            {
+                scratch[i] = turned;
+            }
+
+            while (norm[i].T - norm[start].T > span)
+            {
+                start++;
+            }
+
+            // The turn within the stretch: the widest gap between this point's heading and any since the stretch began.
+            for (var j = start; j < i && !double.IsNaN(scratch[i]); j++)
+            {
+                if (!double.IsNaN(scratch[j]))
+                {
+                    best = Math.Max(best, Math.Abs(scratch[i] - scratch[j]));
+                }
             }
         }
 
-        return best;
+        return best / Math.PI;
     }
 
     internal static double WrongWay(ReadOnlySpan<TrajectoryPoint> points, FlowField flow)
@@ -70,19 +104,15 @@ internal static class TrackMeasures
         return judged == 0 ? 0 : (double)against / judged;
     }
 
-    internal static double Mean(ReadOnlySpan<double> values)
+    // The chord's speed over the usual pace at its middle.
+    private static double ChordSpeed(ReadOnlySpan<TrajectoryPoint> norm, ReadOnlySpan<double> pace, int from, int to)
     {
-        if (values.IsEmpty)
-        {
-            return 0;
-        }
-
-        double sum = 0;
-        foreach (var v in values)
-        {
-            sum += v;
-        }
-
-        return sum / values.Length;
+        var dt = norm[to].T - norm[from].T;
+        var usual = pace[(from + to) / 2];
+        return dt > 0 && usual > 0 ? TrackShapeExtractor.Distance(norm[to], norm[from]) / dt / usual : 0;
     }
+
+    private static double Wrap(double angle) => angle > Math.PI ? angle - (2 * Math.PI) : angle < -Math.PI ? angle + (2 * Math.PI) : angle;
+
+    private static double Square(double x) => x * x;
 }

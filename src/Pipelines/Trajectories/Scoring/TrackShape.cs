@@ -12,6 +12,9 @@ internal struct TrackShape
     public double UTurn;
     public double WrongWay;
 
+    /// <summary>Gets the usable positions measured.</summary>
+    public int Points;
+
     /// <summary>Gets the zone holding most of the track's positions, or -1.</summary>
     public int Zone;
 

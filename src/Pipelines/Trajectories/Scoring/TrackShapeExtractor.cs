@@ -17,6 +17,8 @@ internal sealed class TrackShapeExtractor
     private TrajectoryPoint[] _sub = new TrajectoryPoint[128];
     private double[] _scratch = new double[128];
     private double[] _speed = new double[128];
+    private double[] _pace = new double[128];
+    private double _unitSpeed;
     private readonly int[] _zoneCounts;
 
     public TrackShapeExtractor(TrajectoryScoringOptions options, ITrajectoryPredictor predictor)
@@ -70,17 +72,63 @@ internal sealed class TrackShapeExtractor
         return step > 0 && double.IsFinite(speed);
     }
 
+    /// <summary>
+    /// Measures a track. Its unit of length is the typical speed of normal traffic where the track
+    /// goes (the median over its positions of <paramref name="flow"/>'s speeds; <paramref name="typicalSpeed"/>
+    /// where the field has none) times the track's median time step, so a pedestrian on a walkway and a
+    /// car on a road both make steps about 1 long when they move as usual. Step residuals are divided by
+    /// what normal traffic shows at the place (<see cref="FlowField.ResidualScale"/>) once learned.
+    /// </summary>
     public bool TryMeasure(ReadOnlySpan<TrajectoryPoint> raw, double typicalSpeed, FlowField? flow, out TrackShape shape)
     {
         shape = default;
         shape.Zone = -1;
-        var n = Clean(raw);
-        if (!TryRate(n, out var step, out _))
+        var n = Normalise(raw, typicalSpeed, flow);
+        if (n < 2)
         {
             return false;
         }
 
-        var unit = typicalSpeed * step;
+        var norm = _norm.AsSpan(0, n);
+        var half = Math.Max(2, _options.Window / 2);
+        shape.Points = n;
+        shape.Swerve = StepScore(norm, flow);
+        var pace = Pace(n, flow);
+        shape.Speeding = TrackMeasures.Speeding(norm, pace, half);
+        shape.SuddenStop = TrackMeasures.Stop(norm, pace, _options.Window);
+        shape.Loitering = Tortuosity(norm, _options.LoiterWindow);
+        shape.UTurn = TrackMeasures.Turning(norm, half, 4 * _options.Window, _speed);
+        shape.WrongWay = flow is null ? 0 : TrackMeasures.WrongWay(_clean.AsSpan(0, n), flow);
+        shape.Zone = Zone(_clean.AsSpan(0, n));
+        return true;
+    }
+
+    /// <summary>Adds a normal track's step residuals (squared Mahalanobis distances from the predictor's guesses) to the places they occur at.</summary>
+    public void AddResiduals(ReadOnlySpan<TrajectoryPoint> raw, double typicalSpeed, FlowField flow)
+    {
+        var n = Normalise(raw, typicalSpeed, flow);
+        var norm = _norm.AsSpan(0, n);
+        for (var i = _predictor.MinHistory; i < n; i++)
+        {
+            var from = Math.Max(0, i - _predictor.HistoryLength);
+            if (_predictor.TryPredict(norm[from..i], norm[i].T, out var predicted))
+            {
+                flow.AddResidual(_clean[i].X, _clean[i].Y, Math.Min(predicted.Mahalanobis2(norm[i].X, norm[i].Y), StepCap));
+            }
+        }
+    }
+
+    // Cleans the track into _clean and writes it scaled into _norm; returns how many points, below 2 when it cannot be measured.
+    private int Normalise(ReadOnlySpan<TrajectoryPoint> raw, double typicalSpeed, FlowField? flow)
+    {
+        var n = Clean(raw);
+        if (!TryRate(n, out var step, out _))
+        {
+            return 0;
+        }
+
+        _unitSpeed = LocalSpeed(n, typicalSpeed, flow);
+        var unit = _unitSpeed * step;
         unit = unit > 0 && double.IsFinite(unit) ? unit : 1;
         var t0 = _clean[0].T;
         for (var i = 0; i < n; i++)
@@ -88,24 +136,46 @@ internal sealed class TrackShapeExtractor
             _norm[i] = new TrajectoryPoint((_clean[i].T - t0) / step, _clean[i].X / unit, _clean[i].Y / unit);
         }
 
-        var norm = _norm.AsSpan(0, n);
-        var speed = _speed.AsSpan(0, n - 1);
-        for (var i = 1; i < n; i++)
-        {
-            speed[i - 1] = Distance(norm[i], norm[i - 1]) / (norm[i].T - norm[i - 1].T);
-        }
-
-        shape.Swerve = StepScore(norm);
-        shape.Speeding = TrackMeasures.Speeding(speed, _options.Window);
-        shape.SuddenStop = TrackMeasures.Stop(speed, Math.Max(1, _options.Window / 2));
-        shape.Loitering = Tortuosity(norm, _options.LoiterWindow);
-        shape.UTurn = TrackMeasures.Reversal(norm, _options.Window);
-        shape.WrongWay = flow is null ? 0 : TrackMeasures.WrongWay(_clean.AsSpan(0, n), flow);
-        shape.Zone = Zone(_clean.AsSpan(0, n));
-        return true;
+        return n;
     }
 
-    private double StepScore(ReadOnlySpan<TrajectoryPoint> norm)
+    // The typical speed of normal traffic at each position against the track's unit (1 where the field knows none):
+    // what a speed there is divided by, so that slowing where all traffic slows (a bend, the frame's edge) is no stop.
+    private ReadOnlySpan<double> Pace(int n, FlowField? flow)
+    {
+        var pace = _pace.AsSpan(0, n);
+        if (flow is null)
+        {
+            pace.Fill(1);
+            return pace;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            pace[i] = flow.TypicalSpeed(_clean[i].X, _clean[i].Y) is { } local && _unitSpeed > 0 ? local / _unitSpeed : 1;
+        }
+
+        return pace;
+    }
+
+    // The median typical speed of normal traffic over the track's positions; the global one where the field knows none.
+    private double LocalSpeed(int n, double typicalSpeed, FlowField? flow)
+    {
+        if (flow is null)
+        {
+            return typicalSpeed;
+        }
+
+        var speeds = _speed.AsSpan(0, n);
+        for (var i = 0; i < n; i++)
+        {
+            speeds[i] = flow.TypicalSpeed(_clean[i].X, _clean[i].Y) ?? typicalSpeed;
+        }
+
+        return Median(speeds);
+    }
+
+    private double StepScore(ReadOnlySpan<TrajectoryPoint> norm, FlowField? flow)
     {
         var horizon = _options.Horizon;
         var window = _scratch.AsSpan(0, horizon);
@@ -119,7 +189,7 @@ internal sealed class TrackShapeExtractor
                 continue;
             }
 
-            var d2 = Math.Min(predicted.Mahalanobis2(norm[i].X, norm[i].Y), StepCap);
+            var d2 = Math.Min(predicted.Mahalanobis2(norm[i].X, norm[i].Y), StepCap) / (flow?.ResidualScale(_clean[i].X, _clean[i].Y) ?? 1);
             var slot = k % horizon;
             sum += d2 - (k >= horizon ? window[slot] : 0);
             window[slot] = d2;
@@ -214,6 +284,7 @@ internal sealed class TrackShapeExtractor
             _sub = new TrajectoryPoint[size];
             _scratch = new double[size];
             _speed = new double[size];
+            _pace = new double[size];
         }
 
         if (_scratch.Length < _options.Horizon)

@@ -14,9 +14,6 @@ namespace Sensact.Pipelines.Trajectories.Scoring;
 /// <remarks>One caller at a time; <see cref="TryScore"/> allocates nothing once its buffers have grown.</remarks>
 public sealed class TrajectoryScorer
 {
-    // The least spread a component is given, in its own units, so that a component normal tracks never move (wrong way on straight lanes) does not divide by zero.
-    private static readonly double[] Floors = [0.5, 0.1, 0.05, 0.25, 0.02, 0.02];
-
     // The specific shapes first: a U-turn also looks tortuous and wrong-way, a stop tortuous, wandering wrong-way.
     private static readonly int[] Priority = [4, 1, 3, 2, 5];
 
@@ -26,8 +23,7 @@ public sealed class TrajectoryScorer
     private readonly TrajectoryScoringOptions _options;
     private readonly TrackShapeExtractor _extractor;
     private readonly FlowField _flow;
-    private readonly double[] _median = new double[TrackShape.Count];
-    private readonly double[] _spread = new double[TrackShape.Count];
+    private LengthNorms _norms = null!;
     private readonly double[] _zoneThresholds;
 
     private TrajectoryScorer(TrajectoryScoringOptions options, ITrajectoryPredictor predictor, FlowField flow, double typicalSpeed)
@@ -89,6 +85,12 @@ public sealed class TrajectoryScorer
         }
 
         var scorer = new TrajectoryScorer(options, predictor, new FlowField(tracks, options.FlowGridCells), TrackShapeExtractor.Median(speeds.ToArray()));
+        foreach (var track in tracks)
+        {
+            scorer._extractor.AddResiduals(track, scorer.TypicalSpeed, scorer._flow);
+        }
+
+        scorer._norms = LengthNorms.Learn(tracks, (ReadOnlySpan<TrajectoryPoint> stretch, out TrackShape shape) => scorer._extractor.TryMeasure(stretch, scorer.TypicalSpeed, scorer._flow, out shape));
         var shapes = new List<TrackShape>(tracks.Count);
         foreach (var track in tracks)
         {
@@ -99,18 +101,6 @@ public sealed class TrajectoryScorer
         }
 
         scorer.SkippedTracks = tracks.Count - shapes.Count;
-        var values = new double[shapes.Count];
-        for (var c = 0; c < TrackShape.Count; c++)
-        {
-            for (var i = 0; i < shapes.Count; i++)
-            {
-                values[i] = shapes[i][c];
-            }
-
-            scorer._median[c] = TrackShapeExtractor.Median(values);
-            scorer._spread[c] = Math.Max(1.4826 * Mad(values, scorer._median[c]), Floors[c]);
-        }
-
         var scores = shapes.Select(s => scorer.Combine(s, out _)).ToArray();
         scorer.Threshold = ThresholdOf(scores, options.TargetFalseAlarmRate, mode, options.RobustSigmas);
         for (var z = 0; z < options.Zones.Count; z++)
@@ -150,7 +140,7 @@ public sealed class TrajectoryScorer
         Span<double> z = stackalloc double[TrackShape.Count];
         for (var c = 0; c < TrackShape.Count; c++)
         {
-            z[c] = (shape[c] - _median[c]) / _spread[c];
+            z[c] = _norms.Score(shape.Points, c, shape[c]);
             if (z[c] > score)
             {
                 score = z[c];

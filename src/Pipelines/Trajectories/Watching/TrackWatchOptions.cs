@@ -4,7 +4,7 @@ namespace Sensact.Pipelines.Trajectories.Watching;
 public sealed class TrackWatchOptions
 {
     /// <summary>Gets or sets the matched positions a confirmed track needs before it is scored.</summary>
-    public int MinPoints { get; set; } = 12;
+    public int MinPoints { get; set; } = 8;
 
     /// <summary>Gets or sets how often a track is scored: every this many of its matched positions.</summary>
     public int ScoreEvery { get; set; } = 1;
