@@ -1,3 +1,4 @@
+using System.Numerics;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Sensact.Pipelines.Models;
@@ -6,7 +7,9 @@ namespace Sensact.Pipelines.Models;
 /// An ONNX model run with ONNX Runtime, checked against its <see cref="ModelCard"/> when it is
 /// loaded. Its inputs and outputs are buffers allocated and bound once and reused on every
 /// <see cref="Run"/>, which allocates nothing on the managed heap: write the inputs through <see cref="Input{T}"/>, call <see cref="Run"/>,
-/// read the outputs through <see cref="Output{T}"/>.
+/// read the outputs through <see cref="Output{T}"/>. A model whose tensors all have a symbolic first
+/// dimension can also run many rows at once (<see cref="CanBatch"/>): <see cref="BatchInput{T}"/>,
+/// <see cref="RunBatch"/>, <see cref="BatchOutput{T}"/>, on buffers of their own.
 /// </summary>
 /// <remarks>
 /// <see cref="Run"/> is serialised by a lock, but the buffers are shared: one caller at a time
@@ -22,7 +25,12 @@ public sealed class OnnxModel : IDisposable
     private readonly OrtIoBinding _binding;
     private readonly Dictionary<string, TensorBuffer> _inputs;
     private readonly Dictionary<string, TensorBuffer> _outputs;
+
+    // Index k holds the binding with 2^k rows, made the first time a batch needs it.
+    private readonly BatchBinding?[] _batches = new BatchBinding?[MaxBatchLog2 + 1];
     private bool _disposed;
+
+    private const int MaxBatchLog2 = 30;
 
     private OnnxModel(InferenceSession session, ModelCard card, string path, List<TensorBuffer> inputs, List<TensorBuffer> outputs)
     {
@@ -32,6 +40,7 @@ public sealed class OnnxModel : IDisposable
         _inputs = inputs.ToDictionary(b => b.Spec.Name, StringComparer.Ordinal);
         _outputs = outputs.ToDictionary(b => b.Spec.Name, StringComparer.Ordinal);
         _runOptions = new RunOptions();
+        CanBatch = BatchBinding.Supports(card);
 
         // Bound once: a run passes no names, so it allocates nothing on the managed heap.
         _binding = session.CreateIoBinding();
@@ -60,6 +69,12 @@ public sealed class OnnxModel : IDisposable
 
     /// <summary>Gets the model's file.</summary>
     public string ModelPath { get; }
+
+    /// <summary>
+    /// Gets whether the model can run many rows at once: every input and output on the card has a
+    /// symbolic first dimension (<c>-1</c>), taken as the batch.
+    /// </summary>
+    public bool CanBatch { get; }
 
     /// <summary>Loads a model and its card, and checks every tensor the card names against the model.</summary>
     /// <param name="modelPath">The ONNX file.</param>
@@ -175,6 +190,83 @@ public sealed class OnnxModel : IDisposable
         }
     }
 
+    /// <summary>Gets the first <paramref name="rows"/> rows of a float input's batch buffer, to write before <see cref="RunBatch"/>.</summary>
+    /// <param name="name">The input's name on the card.</param>
+    /// <param name="rows">How many rows the run will read.</param>
+    /// <returns>The rows, in row-major order; the same memory on every call with a batch of the same size class.</returns>
+    /// <inheritdoc cref="BatchInput{T}(string, int)" path="/exception"/>
+    public Span<float> BatchInput(string name, int rows) => BatchInput<float>(name, rows);
+
+    /// <summary>
+    /// Gets the first <paramref name="rows"/> rows of an input's batch buffer, to write before
+    /// <see cref="RunBatch"/>. A batch runs on buffers of its own (not <see cref="Input{T}"/>'s), with
+    /// room for the next power of two rows; the first batch of each power of two allocates and binds
+    /// them, later ones allocate nothing. Constant inputs hold their fixed value in every row.
+    /// </summary>
+    /// <typeparam name="T">The input's element type (<c>float</c>, <c>long</c>, ...).</typeparam>
+    /// <param name="name">The input's name on the card.</param>
+    /// <param name="rows">How many rows the run will read.</param>
+    /// <returns>The rows, in row-major order; the same memory on every call with a batch of the same size class.</returns>
+    /// <exception cref="ArgumentException">The card names no such input, marks it constant, or its elements are not <typeparamref name="T"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> is below 1, or the buffers would be too large.</exception>
+    /// <exception cref="InvalidOperationException">The model cannot run batches (<see cref="CanBatch"/> is false).</exception>
+    /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
+    public Span<T> BatchInput<T>(string name, int rows)
+        where T : unmanaged
+    {
+        var batch = Batch(rows);
+        if (batch.Input(name) is not { Spec.Constant: false } buffer)
+        {
+            throw new ArgumentException($"The model '{ModelPath}' has no input '{name}' to write (inputs: {string.Join(", ", _inputs.Values.Where(b => !b.Spec.Constant).Select(b => b.Spec.Name))}).", nameof(name));
+        }
+
+        var data = buffer.As<T>(name);
+        return data.AsSpan(0, data.Length / batch.Capacity * rows);
+    }
+
+    /// <summary>Gets the first <paramref name="rows"/> rows of a float output's batch buffer, written by <see cref="RunBatch"/>.</summary>
+    /// <param name="name">The output's name on the card.</param>
+    /// <param name="rows">How many rows the run computed.</param>
+    /// <returns>The rows, in row-major order.</returns>
+    /// <inheritdoc cref="BatchOutput{T}(string, int)" path="/exception"/>
+    public ReadOnlySpan<float> BatchOutput(string name, int rows) => BatchOutput<float>(name, rows);
+
+    /// <summary>Gets the first <paramref name="rows"/> rows of an output's batch buffer, written by <see cref="RunBatch"/>.</summary>
+    /// <typeparam name="T">The output's element type (<c>float</c>, <c>long</c>, ...).</typeparam>
+    /// <param name="name">The output's name on the card.</param>
+    /// <param name="rows">How many rows the run computed.</param>
+    /// <returns>The rows, in row-major order.</returns>
+    /// <exception cref="ArgumentException">The card names no such output, or its elements are not <typeparamref name="T"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> is below 1, or the buffers would be too large.</exception>
+    /// <exception cref="InvalidOperationException">The model cannot run batches (<see cref="CanBatch"/> is false).</exception>
+    /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
+    public ReadOnlySpan<T> BatchOutput<T>(string name, int rows)
+        where T : unmanaged
+    {
+        var batch = Batch(rows);
+        var buffer = batch.Output(name) ?? throw new ArgumentException($"The model '{ModelPath}' has no output '{name}' on its card (outputs: {string.Join(", ", _outputs.Keys)}).", nameof(name));
+        var data = buffer.As<T>(name);
+        return data.AsSpan(0, data.Length / batch.Capacity * rows);
+    }
+
+    /// <summary>
+    /// Runs the model on the batch input buffers of <paramref name="rows"/> rows, writing the batch
+    /// output buffers in place. Rows past <paramref name="rows"/> up to the buffers' size are computed too and
+    /// ignored, so the model's rows must not interact (true of models that map each row on its own).
+    /// </summary>
+    /// <param name="rows">How many rows to compute; the same as given to <see cref="BatchInput{T}"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> is below 1, or the buffers would be too large.</exception>
+    /// <exception cref="InvalidOperationException">The model cannot run batches (<see cref="CanBatch"/> is false).</exception>
+    /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
+    /// <exception cref="OnnxRuntimeException">ONNX Runtime failed to run the model.</exception>
+    public void RunBatch(int rows)
+    {
+        lock (_gate)
+        {
+            _session.RunWithBinding(_runOptions, BatchLocked(rows).Binding);
+        }
+    }
+
     /// <summary>Frees the native session and the values over the buffers; waits for a run in progress.</summary>
     public void Dispose()
     {
@@ -191,9 +283,48 @@ public sealed class OnnxModel : IDisposable
                 buffer.Dispose();
             }
 
+            foreach (var batch in _batches)
+            {
+                batch?.Dispose();
+            }
+
             _binding.Dispose();
             _runOptions.Dispose();
             _session.Dispose();
+        }
+    }
+
+    private BatchBinding Batch(int rows)
+    {
+        lock (_gate)
+        {
+            return BatchLocked(rows);
+        }
+    }
+
+    private BatchBinding BatchLocked(int rows)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, 1 << MaxBatchLog2);
+        if (!CanBatch)
+        {
+            throw new InvalidOperationException($"The model '{ModelPath}' cannot run batches: its card has a tensor whose first dimension is not symbolic (-1) ({string.Join(", ", Card.Inputs.Concat(Card.Outputs).Where(s => s.Shape is not [-1, ..]))}).");
+        }
+
+        var log2 = BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)rows));
+        if (_batches[log2] is { } batch)
+        {
+            return batch;
+        }
+
+        try
+        {
+            return _batches[log2] = BatchBinding.Create(_session, Card, 1 << log2);
+        }
+        catch (OverflowException ex)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"A batch of {rows} rows needs buffers of more than {int.MaxValue} elements ({ex.Message}).");
         }
     }
 }

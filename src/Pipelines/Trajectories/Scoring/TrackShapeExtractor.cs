@@ -17,6 +17,8 @@ internal sealed class TrackShapeExtractor
     private TrajectoryPoint[] _sub = new TrajectoryPoint[128];
     private double[] _scratch = new double[128];
     private double[] _speed = new double[128];
+    private PredictedPosition[] _predicted = new PredictedPosition[128];
+    private bool[] _valid = new bool[128];
     private readonly int[] _zoneCounts;
 
     public TrackShapeExtractor(TrajectoryScoringOptions options, ITrajectoryPredictor predictor)
@@ -111,15 +113,15 @@ internal sealed class TrackShapeExtractor
         var window = _scratch.AsSpan(0, horizon);
         double sum = 0, best = 0;
         var k = 0;
-        for (var i = _predictor.MinHistory; i < norm.Length; i++)
+        _predictor.PredictTrack(norm, _predicted, _valid);
+        for (var i = 0; i < norm.Length; i++)
         {
-            var from = Math.Max(0, i - _predictor.HistoryLength);
-            if (!_predictor.TryPredict(norm[from..i], norm[i].T, out var predicted))
+            if (!_valid[i])
             {
                 continue;
             }
 
-            var d2 = Math.Min(predicted.Mahalanobis2(norm[i].X, norm[i].Y), StepCap);
+            var d2 = Math.Min(_predicted[i].Mahalanobis2(norm[i].X, norm[i].Y), StepCap);
             var slot = k % horizon;
             sum += d2 - (k >= horizon ? window[slot] : 0);
             window[slot] = d2;
@@ -214,6 +216,8 @@ internal sealed class TrackShapeExtractor
             _sub = new TrajectoryPoint[size];
             _scratch = new double[size];
             _speed = new double[size];
+            _predicted = new PredictedPosition[size];
+            _valid = new bool[size];
         }
 
         if (_scratch.Length < _options.Horizon)
