@@ -34,11 +34,12 @@ public interface ITrajectoryPredictor
     int PredictTrack(ReadOnlySpan<TrajectoryPoint> track, Span<PredictedPosition> predictions, Span<bool> valid)
     {
         TrajectoryPredictions.CheckLengths(track, predictions, valid);
+        var (least, length) = (MinHistory, HistoryLength);
         var count = 0;
         for (var i = 0; i < track.Length; i++)
         {
-            var from = Math.Max(0, i - HistoryLength);
-            valid[i] = i >= MinHistory && TryPredict(track[from..i], track[i].T, out predictions[i]);
+            var from = Math.Max(0, i - length);
+            valid[i] = i >= least && TryPredict(track[from..i], track[i].T, out predictions[i]);
             if (valid[i])
             {
                 count++;

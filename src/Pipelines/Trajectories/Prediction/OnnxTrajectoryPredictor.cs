@@ -107,18 +107,30 @@ public sealed class OnnxTrajectoryPredictor : ITrajectoryPredictor, IDisposable
         long count = 0;
         foreach (var track in normalTracks)
         {
-            for (var i = HistoryLength; i < track.Length; i++)
+            var rows = track.Length - HistoryLength;
+            var output = rows > 0 && _model.CanBatch ? RunWindows(track, rows) : default;
+            for (var r = 0; r < rows; r++)
             {
-                var window = track.AsSpan(i - HistoryLength, HistoryLength);
-                if (RunModel(window, out var nx, out var ny, out var s))
+                var i = r + HistoryLength;
+                double nx, ny, s;
+                if (output.IsEmpty)
                 {
-                    var ex = ((track[i].X - track[i - 1].X) / s) - nx;
-                    var ey = ((track[i].Y - track[i - 1].Y) / s) - ny;
-                    if (double.IsFinite(ex) && double.IsFinite(ey))
+                    if (!RunModel(track.AsSpan(r, HistoryLength), out nx, out ny, out s))
                     {
-                        sum += (ex * ex) + (ey * ey);
-                        count += 2;
+                        continue;
                     }
+                }
+                else
+                {
+                    (nx, ny, s) = (output[2 * r], output[(2 * r) + 1], _scales[r]);
+                }
+
+                var ex = ((track[i].X - track[i - 1].X) / s) - nx;
+                var ey = ((track[i].Y - track[i - 1].Y) / s) - ny;
+                if (double.IsFinite(ex) && double.IsFinite(ey))
+                {
+                    sum += (ex * ex) + (ey * ey);
+                    count += 2;
                 }
             }
         }
@@ -163,19 +175,7 @@ public sealed class OnnxTrajectoryPredictor : ITrajectoryPredictor, IDisposable
             return PredictOneByOne(track, predictions, valid);
         }
 
-        if (_scales.Length < rows)
-        {
-            _scales = new double[Math.Max(rows, _scales.Length * 2)];
-        }
-
-        var input = _model.BatchInput(HistoryInput, rows);
-        for (var r = 0; r < rows; r++)
-        {
-            _scales[r] = WriteRow(track.Slice(r, HistoryLength), input.Slice(2 * Steps * r, 2 * Steps));
-        }
-
-        _model.RunBatch(rows);
-        var output = _model.BatchOutput(NextOutput, rows);
+        var output = RunWindows(track, rows);
         var count = 0;
         for (var r = 0; r < rows; r++)
         {
@@ -208,6 +208,24 @@ public sealed class OnnxTrajectoryPredictor : ITrajectoryPredictor, IDisposable
         }
 
         return count;
+    }
+
+    // One run of the model over the track's windows of HistoryLength positions, window r in row r; _scales[r] receives its s.
+    private ReadOnlySpan<float> RunWindows(ReadOnlySpan<TrajectoryPoint> track, int rows)
+    {
+        if (_scales.Length < rows)
+        {
+            _scales = new double[Math.Max(rows, _scales.Length * 2)];
+        }
+
+        var input = _model.BatchInput(HistoryInput, rows);
+        for (var r = 0; r < rows; r++)
+        {
+            _scales[r] = WriteRow(track.Slice(r, HistoryLength), input.Slice(2 * Steps * r, 2 * Steps));
+        }
+
+        _model.RunBatch(rows);
+        return _model.BatchOutput(NextOutput, rows);
     }
 
     private bool RunModel(ReadOnlySpan<TrajectoryPoint> window, out double nx, out double ny, out double s)
