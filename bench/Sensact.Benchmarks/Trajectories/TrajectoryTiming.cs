@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Sensact.Pipelines.Detections;
 using Sensact.Pipelines.Trajectories;
+using Sensact.Pipelines.Trajectories.Prediction;
 using Sensact.Pipelines.Trajectories.Scoring;
 using Sensact.Pipelines.Trajectories.Tracking;
 
@@ -9,23 +10,32 @@ namespace Sensact.Benchmarks.Trajectories;
 
 /// <summary>
 /// <c>trajectories [rounds]</c>: scoring throughput (complete 100-point tracks per CPU-second, one
-/// thread) and tracking cost (200 objects at 30 Hz: CPU per second of tracking, bytes per update),
+/// thread; with the constant-velocity predictor and with the shipped learned one) and tracking cost (200 objects at 30 Hz: CPU per second of tracking, bytes per update),
 /// in this process's CPU time so that other work on a shared machine does not count.
 /// </summary>
 internal static class TrajectoryTiming
 {
+    private const string LearnedModel = "models/trajectory/trajectory-predictor.onnx";
+
     public static void Run(int rounds)
     {
-        Score(rounds);
+        Score(rounds, "constant velocity", null);
+        using (var learned = OnnxTrajectoryPredictor.Load(Path.Combine(AppContext.BaseDirectory, LearnedModel), residualVariance: 1))
+        {
+            Score(rounds, "learned (ONNX)", learned);
+        }
+
         Track(rounds);
     }
 
-    private static void Score(int rounds)
+    // The same tracks for both predictors (seed 1); the learned one's residual variance is measured on the normal tracks, as the application does.
+    private static void Score(int rounds, string name, OnnxTrajectoryPredictor? learned)
     {
         var random = new Random(1);
         var normal = Enumerable.Range(0, 500).Select(_ => Lane(random)).ToList();
         var tracks = Enumerable.Range(0, 2000).Select(_ => Lane(random)).ToArray();
-        var scorer = TrajectoryScorer.Calibrate(normal, new TrajectoryScoringOptions());
+        learned?.Calibrate(normal);
+        var scorer = TrajectoryScorer.Calibrate(normal, new TrajectoryScoringOptions(), CalibrationMode.Normal, learned);
         var flagged = 0;
         foreach (var track in tracks)
         {
@@ -44,7 +54,7 @@ internal static class TrajectoryTiming
             }
         });
         var count = (double)rounds * tracks.Length;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"score 100-point tracks: {count / cpu.TotalSeconds:F0} tracks per CPU-second ({cpu.TotalMilliseconds * 1e3 / count:F1} us CPU each, {wall.TotalMilliseconds * 1e3 / count:F1} us wall), {bytes / count:F1} B per track; {flagged} of {tracks.Length} flagged at 1%"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"score 100-point tracks, {name} predictor: {count / cpu.TotalSeconds:F0} tracks per CPU-second ({cpu.TotalMilliseconds * 1e3 / count:F1} us CPU each, {wall.TotalMilliseconds * 1e3 / count:F1} us wall), {bytes / count:F1} B per track; {flagged} of {tracks.Length} flagged at 1%"));
     }
 
     private static void Track(int rounds)

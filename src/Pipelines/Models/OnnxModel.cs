@@ -6,7 +6,9 @@ namespace Sensact.Pipelines.Models;
 /// An ONNX model run with ONNX Runtime, checked against its <see cref="ModelCard"/> when it is
 /// loaded. Its inputs and outputs are buffers allocated and bound once and reused on every
 /// <see cref="Run"/>, which allocates nothing on the managed heap: write the inputs through <see cref="Input{T}"/>, call <see cref="Run"/>,
-/// read the outputs through <see cref="Output{T}"/>.
+/// read the outputs through <see cref="Output{T}"/>. A model whose tensors all have a symbolic first
+/// dimension can also run many rows at once (<see cref="CanBatch"/>): <see cref="BatchInput{T}"/>,
+/// <see cref="RunBatch"/>, <see cref="BatchOutput{T}"/>, on buffers of their own.
 /// </summary>
 /// <remarks>
 /// <see cref="Run"/> is serialised by a lock, but the buffers are shared: one caller at a time
@@ -14,7 +16,7 @@ namespace Sensact.Pipelines.Models;
 /// pipeline. Inputs the card marks as constant are fed a fixed tensor of zeros (empty strings), or of
 /// the card's <see cref="TensorSpec.Value"/>; symbolic dimensions are fed as the card's <see cref="TensorSpec.Feed"/> gives them, else as 1.
 /// </remarks>
-public sealed class OnnxModel : IDisposable
+public sealed partial class OnnxModel : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly InferenceSession _session;
@@ -22,7 +24,12 @@ public sealed class OnnxModel : IDisposable
     private readonly OrtIoBinding _binding;
     private readonly Dictionary<string, TensorBuffer> _inputs;
     private readonly Dictionary<string, TensorBuffer> _outputs;
+
+    // Index k holds the binding with 2^k rows, made the first time a batch needs it.
+    private readonly BatchBinding?[] _batches = new BatchBinding?[MaxBatchLog2 + 1];
     private bool _disposed;
+
+    private const int MaxBatchLog2 = 30;
 
     private OnnxModel(InferenceSession session, ModelCard card, string path, List<TensorBuffer> inputs, List<TensorBuffer> outputs)
     {
@@ -32,6 +39,7 @@ public sealed class OnnxModel : IDisposable
         _inputs = inputs.ToDictionary(b => b.Spec.Name, StringComparer.Ordinal);
         _outputs = outputs.ToDictionary(b => b.Spec.Name, StringComparer.Ordinal);
         _runOptions = new RunOptions();
+        CanBatch = BatchBinding.Supports(card);
 
         // Bound once: a run passes no names, so it allocates nothing on the managed heap.
         _binding = session.CreateIoBinding();
@@ -60,6 +68,12 @@ public sealed class OnnxModel : IDisposable
 
     /// <summary>Gets the model's file.</summary>
     public string ModelPath { get; }
+
+    /// <summary>
+    /// Gets whether the model can run many rows at once: every input and output on the card has a
+    /// symbolic first dimension (<c>-1</c>), taken as the batch.
+    /// </summary>
+    public bool CanBatch { get; }
 
     /// <summary>Loads a model and its card, and checks every tensor the card names against the model.</summary>
     /// <param name="modelPath">The ONNX file.</param>
@@ -189,6 +203,11 @@ public sealed class OnnxModel : IDisposable
             foreach (var buffer in _inputs.Values.Concat(_outputs.Values))
             {
                 buffer.Dispose();
+            }
+
+            foreach (var batch in _batches)
+            {
+                batch?.Dispose();
             }
 
             _binding.Dispose();

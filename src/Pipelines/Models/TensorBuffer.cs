@@ -29,10 +29,24 @@ internal sealed class TensorBuffer : IDisposable
     /// strings), or the card's <see cref="TensorSpec.Value"/> in every element.
     /// </summary>
     /// <exception cref="NotSupportedException">The card's element type has no buffer here.</exception>
-    public static TensorBuffer Create(TensorSpec spec)
+    public static TensorBuffer Create(TensorSpec spec) => Create(spec, spec.FedShape);
+
+    /// <summary>
+    /// Allocates the buffer for <paramref name="rows"/> rows of a tensor whose first dimension is the
+    /// batch: its <see cref="TensorSpec.FedShape"/> with the first dimension replaced, filled as <see cref="Create(TensorSpec)"/> does.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The card's element type has no buffer here.</exception>
+    /// <exception cref="OverflowException">The buffer would hold more than <see cref="int.MaxValue"/> elements.</exception>
+    public static TensorBuffer Batch(TensorSpec spec, int rows)
     {
         var shape = spec.FedShape;
-        var length = checked((int)spec.ElementCount);
+        shape[0] = rows;
+        return Create(spec, shape);
+    }
+
+    private static TensorBuffer Create(TensorSpec spec, long[] shape)
+    {
+        var length = checked((int)shape.Aggregate(1L, (count, dimension) => checked(count * dimension)));
         var value = spec.Value ?? 0;
         return spec.ElementType switch
         {

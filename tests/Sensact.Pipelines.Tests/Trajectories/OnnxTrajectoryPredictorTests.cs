@@ -95,6 +95,33 @@ public sealed class OnnxTrajectoryPredictorTests : IDisposable
     }
 
     [Fact]
+    public void PredictTrackAndCalibrate_FixedBatchModel_OneRunPerPosition_SameResults()
+    {
+        // A model exported with batch 1 cannot take a track at once; the predictor runs it per position instead.
+        var weights = Enumerable.Range(0, 32).Select(i => (float)Math.Sin(i) * 0.2f).ToArray();
+        using var batched = OnnxTrajectoryPredictor.Load(Model(weights, residualVariance: 1));
+        var single = Path.Combine(_folder, "single.onnx");
+        TinyOnnxModel.Write(single, weights, batch: 1);
+        TinyOnnxModel.WriteCard(Path.ChangeExtension(single, ".json"), 1, batch: 1);
+        using var oneByOne = OnnxTrajectoryPredictor.Load(single);
+        var tracks = new SyntheticTracks(8).Normals(10);
+
+        Assert.Equal(oneByOne.Calibrate(tracks), batched.Calibrate(tracks), 6);
+
+        var a = (P: new PredictedPosition[100], V: new bool[100]);
+        var b = (P: new PredictedPosition[100], V: new bool[100]);
+        Assert.Equal(91, batched.PredictTrack(tracks[0], a.P, a.V));
+        Assert.Equal(91, oneByOne.PredictTrack(tracks[0], b.P, b.V));
+        Assert.Equal(b.V, a.V);
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal(b.P[i].X, a.P[i].X, 5);
+            Assert.Equal(b.P[i].Y, a.P[i].Y, 5);
+            Assert.Equal(b.P[i].VarianceX, a.P[i].VarianceX, 9);
+        }
+    }
+
+    [Fact]
     public void Load_CardAgainstTheContract_IsRefusedWithTheReason()
     {
         var noVariance = Model(TinyOnnxModel.LastStep(), residualVariance: null);

@@ -9,13 +9,13 @@ namespace Sensact.Pipelines.Tests.Trajectories;
 /// </summary>
 internal static class TinyOnnxModel
 {
-    /// <summary>Writes the model to <paramref name="path"/>; <paramref name="weights"/> is 16 x 2, row-major.</summary>
-    public static void Write(string path, float[] weights) =>
+    /// <summary>Writes the model to <paramref name="path"/>; <paramref name="weights"/> is 16 x 2, row-major; <paramref name="batch"/> -1 for a symbolic batch dimension.</summary>
+    public static void Write(string path, float[] weights, long batch = -1) =>
         File.WriteAllBytes(path, new OnnxGraphWriter("tiny-trajectory-predictor")
             .Node("MatMul", ["history", "W"], ["next"])
             .Initializer("W", [16, 2], weights)
-            .Input("history", -1, 16)
-            .Output("next", -1, 2)
+            .Input("history", batch, 16)
+            .Output("next", batch, 2)
             .ToModel("sensact-tests"));
 
     /// <summary>Weights that return the last displacement: a constant-velocity model.</summary>
@@ -28,14 +28,14 @@ internal static class TinyOnnxModel
     }
 
     /// <summary>Writes the card beside the model.</summary>
-    public static void WriteCard(string path, double? residualVariance, int inputWidth = 16)
+    public static void WriteCard(string path, double? residualVariance, int inputWidth = 16, long batch = -1)
     {
         var provenance = residualVariance is { } v ? $"{{ \"residualVariance\": {v.ToString(System.Globalization.CultureInfo.InvariantCulture)} }}" : "{}";
         File.WriteAllText(path, $$"""
             {
               "Labels": [],
-              "Inputs": [ { "Name": "history", "ElementType": "float", "Shape": [ -1, {{inputWidth}} ] } ],
-              "Outputs": [ { "Name": "next", "ElementType": "float", "Shape": [ -1, 2 ] } ],
+              "Inputs": [ { "Name": "history", "ElementType": "float", "Shape": [ {{batch}}, {{inputWidth}} ] } ],
+              "Outputs": [ { "Name": "next", "ElementType": "float", "Shape": [ {{batch}}, 2 ] } ],
               "Provenance": {{provenance}}
             }
             """);

@@ -17,6 +17,9 @@ namespace Sensact.Pipelines.Trajectories.Prediction;
 /// <para>The uncertainty is the model's residual variance per axis in units of s², from the
 /// card's provenance <c>residualVariance</c>, or given when the model is loaded, or measured on
 /// normal tracks with <see cref="Calibrate"/>; the variance of a prediction is that times s².</para>
+/// <para><see cref="PredictTrack"/> feeds every window of a track to the model as one batch (one run
+/// per track instead of one per position), on buffers grown to the largest track seen; a model whose card
+/// has a fixed batch dimension is run once per position instead.</para>
 /// <para>One caller at a time: the model's buffers are shared.</para>
 /// </remarks>
 public sealed class OnnxTrajectoryPredictor : ITrajectoryPredictor, IDisposable
@@ -34,6 +37,7 @@ public sealed class OnnxTrajectoryPredictor : ITrajectoryPredictor, IDisposable
     public const int Steps = 8;
 
     private readonly OnnxModel _model;
+    private double[] _scales = new double[128];
 
     private OnnxTrajectoryPredictor(OnnxModel model, double residualVariance)
     {
@@ -103,18 +107,30 @@ public sealed class OnnxTrajectoryPredictor : ITrajectoryPredictor, IDisposable
         long count = 0;
         foreach (var track in normalTracks)
         {
-            for (var i = HistoryLength; i < track.Length; i++)
+            var rows = track.Length - HistoryLength;
+            var output = rows > 0 && _model.CanBatch ? RunWindows(track, rows) : default;
+            for (var r = 0; r < rows; r++)
             {
-                var window = track.AsSpan(i - HistoryLength, HistoryLength);
-                if (RunModel(window, out var nx, out var ny, out var s))
+                var i = r + HistoryLength;
+                double nx, ny, s;
+                if (output.IsEmpty)
                 {
-                    var ex = ((track[i].X - track[i - 1].X) / s) - nx;
-                    var ey = ((track[i].Y - track[i - 1].Y) / s) - ny;
-                    if (double.IsFinite(ex) && double.IsFinite(ey))
+                    if (!RunModel(track.AsSpan(r, HistoryLength), out nx, out ny, out s))
                     {
-                        sum += (ex * ex) + (ey * ey);
-                        count += 2;
+                        continue;
                     }
+                }
+                else
+                {
+                    (nx, ny, s) = (output[2 * r], output[(2 * r) + 1], _scales[r]);
+                }
+
+                var ex = ((track[i].X - track[i - 1].X) / s) - nx;
+                var ey = ((track[i].Y - track[i - 1].Y) / s) - ny;
+                if (double.IsFinite(ex) && double.IsFinite(ey))
+                {
+                    sum += (ex * ex) + (ey * ey);
+                    count += 2;
                 }
             }
         }
@@ -138,7 +154,114 @@ public sealed class OnnxTrajectoryPredictor : ITrajectoryPredictor, IDisposable
         }
 
         var window = history[^HistoryLength..];
-        if (!RunModel(window, out var nx, out var ny, out var s))
+        return RunModel(window, out var nx, out var ny, out var s) && Predict(window, time, nx, ny, s, out prediction);
+    }
+
+    /// <summary>Predicts every position of a track with one run of the model over all its windows.</summary>
+    /// <inheritdoc />
+    public int PredictTrack(ReadOnlySpan<TrajectoryPoint> track, Span<PredictedPosition> predictions, Span<bool> valid)
+    {
+        TrajectoryPredictions.CheckLengths(track, predictions, valid);
+        predictions[..track.Length].Clear();
+        valid[..track.Length].Clear();
+        var rows = track.Length - HistoryLength;
+        if (rows <= 0)
+        {
+            return 0;
+        }
+
+        if (!_model.CanBatch)
+        {
+            return PredictOneByOne(track, predictions, valid);
+        }
+
+        var output = RunWindows(track, rows);
+        var count = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            var i = r + HistoryLength;
+            var window = track.Slice(r, HistoryLength);
+            if (track[i].T > window[^1].T && Predict(window, track[i].T, output[2 * r], output[(2 * r) + 1], _scales[r], out predictions[i]))
+            {
+                valid[i] = true;
+                count++;
+            }
+            else
+            {
+                predictions[i] = default;
+            }
+        }
+
+        return count;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _model.Dispose();
+
+    private int PredictOneByOne(ReadOnlySpan<TrajectoryPoint> track, Span<PredictedPosition> predictions, Span<bool> valid)
+    {
+        var count = 0;
+        for (var i = HistoryLength; i < track.Length; i++)
+        {
+            valid[i] = TryPredict(track[(i - HistoryLength)..i], track[i].T, out predictions[i]);
+            count += valid[i] ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    // One run of the model over the track's windows of HistoryLength positions, window r in row r; _scales[r] receives its s.
+    private ReadOnlySpan<float> RunWindows(ReadOnlySpan<TrajectoryPoint> track, int rows)
+    {
+        if (_scales.Length < rows)
+        {
+            _scales = new double[Math.Max(rows, _scales.Length * 2)];
+        }
+
+        var input = _model.BatchInput(HistoryInput, rows);
+        for (var r = 0; r < rows; r++)
+        {
+            _scales[r] = WriteRow(track.Slice(r, HistoryLength), input.Slice(2 * Steps * r, 2 * Steps));
+        }
+
+        _model.RunBatch(rows);
+        return _model.BatchOutput(NextOutput, rows);
+    }
+
+    private bool RunModel(ReadOnlySpan<TrajectoryPoint> window, out double nx, out double ny, out double s)
+    {
+        s = WriteRow(window, _model.Input(HistoryInput));
+        _model.Run();
+        var output = _model.Output(NextOutput);
+        nx = output[0];
+        ny = output[1];
+        return float.IsFinite(output[0]) && float.IsFinite(output[1]);
+    }
+
+    // The model's input for a window of HistoryLength positions: its displacements divided by s, the mean step length; returns s.
+    private static double WriteRow(ReadOnlySpan<TrajectoryPoint> window, Span<float> row)
+    {
+        double total = 0;
+        for (var k = 1; k < window.Length; k++)
+        {
+            total += Math.Sqrt(Square(window[k].X - window[k - 1].X) + Square(window[k].Y - window[k - 1].Y));
+        }
+
+        var s = Math.Max(total / Steps, 1e-6);
+        for (var k = 1; k < window.Length; k++)
+        {
+            row[2 * (k - 1)] = (float)((window[k].X - window[k - 1].X) / s);
+            row[(2 * (k - 1)) + 1] = (float)((window[k].Y - window[k - 1].Y) / s);
+        }
+
+        return s;
+    }
+
+    // The position at time from the model's output (nx, ny) for the window, in units of s.
+    private bool Predict(ReadOnlySpan<TrajectoryPoint> window, double time, double nx, double ny, double s, out PredictedPosition prediction)
+    {
+        prediction = default;
+        if (!double.IsFinite(nx) || !double.IsFinite(ny))
         {
             return false;
         }
@@ -150,32 +273,6 @@ public sealed class OnnxTrajectoryPredictor : ITrajectoryPredictor, IDisposable
         var variance = ResidualVariance * s * s * Math.Max(stretch * stretch, 1);
         prediction = new PredictedPosition(x, y, variance, 0, variance);
         return double.IsFinite(x) && double.IsFinite(y);
-    }
-
-    /// <inheritdoc />
-    public void Dispose() => _model.Dispose();
-
-    private bool RunModel(ReadOnlySpan<TrajectoryPoint> window, out double nx, out double ny, out double s)
-    {
-        double total = 0;
-        for (var k = 1; k < window.Length; k++)
-        {
-            total += Math.Sqrt(Square(window[k].X - window[k - 1].X) + Square(window[k].Y - window[k - 1].Y));
-        }
-
-        s = Math.Max(total / Steps, 1e-6);
-        var input = _model.Input(HistoryInput);
-        for (var k = 1; k < window.Length; k++)
-        {
-            input[2 * (k - 1)] = (float)((window[k].X - window[k - 1].X) / s);
-            input[(2 * (k - 1)) + 1] = (float)((window[k].Y - window[k - 1].Y) / s);
-        }
-
-        _model.Run();
-        var output = _model.Output(NextOutput);
-        nx = output[0];
-        ny = output[1];
-        return float.IsFinite(output[0]) && float.IsFinite(output[1]);
     }
 
     private static double Square(double x) => x * x;

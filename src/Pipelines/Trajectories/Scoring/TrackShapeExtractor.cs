@@ -19,6 +19,8 @@ internal sealed class TrackShapeExtractor
     private double[] _speed = new double[128];
     private double[] _pace = new double[128];
     private double _unitSpeed;
+    private PredictedPosition[] _predicted = new PredictedPosition[128];
+    private bool[] _valid = new bool[128];
     private readonly int[] _zoneCounts;
 
     public TrackShapeExtractor(TrajectoryScoringOptions options, ITrajectoryPredictor predictor)
@@ -107,13 +109,18 @@ internal sealed class TrackShapeExtractor
     public void AddResiduals(ReadOnlySpan<TrajectoryPoint> raw, double typicalSpeed, FlowField flow)
     {
         var n = Normalise(raw, typicalSpeed, flow);
-        var norm = _norm.AsSpan(0, n);
-        for (var i = _predictor.MinHistory; i < n; i++)
+        if (n < 2)
         {
-            var from = Math.Max(0, i - _predictor.HistoryLength);
-            if (_predictor.TryPredict(norm[from..i], norm[i].T, out var predicted))
+            return;
+        }
+
+        var norm = _norm.AsSpan(0, n);
+        _predictor.PredictTrack(norm, _predicted, _valid);
+        for (var i = 0; i < n; i++)
+        {
+            if (_valid[i])
             {
-                flow.AddResidual(_clean[i].X, _clean[i].Y, Math.Min(predicted.Mahalanobis2(norm[i].X, norm[i].Y), StepCap));
+                flow.AddResidual(_clean[i].X, _clean[i].Y, Math.Min(_predicted[i].Mahalanobis2(norm[i].X, norm[i].Y), StepCap));
             }
         }
     }
@@ -181,15 +188,15 @@ internal sealed class TrackShapeExtractor
         var window = _scratch.AsSpan(0, horizon);
         double sum = 0, best = 0;
         var k = 0;
-        for (var i = _predictor.MinHistory; i < norm.Length; i++)
+        _predictor.PredictTrack(norm, _predicted, _valid);
+        for (var i = 0; i < norm.Length; i++)
         {
-            var from = Math.Max(0, i - _predictor.HistoryLength);
-            if (!_predictor.TryPredict(norm[from..i], norm[i].T, out var predicted))
+            if (!_valid[i])
             {
                 continue;
             }
 
-            var d2 = Math.Min(predicted.Mahalanobis2(norm[i].X, norm[i].Y), StepCap) / (flow?.ResidualScale(_clean[i].X, _clean[i].Y) ?? 1);
+            var d2 = Math.Min(_predicted[i].Mahalanobis2(norm[i].X, norm[i].Y), StepCap) / (flow?.ResidualScale(_clean[i].X, _clean[i].Y) ?? 1);
             var slot = k % horizon;
             sum += d2 - (k >= horizon ? window[slot] : 0);
             window[slot] = d2;
@@ -285,6 +292,8 @@ internal sealed class TrackShapeExtractor
             _scratch = new double[size];
             _speed = new double[size];
             _pace = new double[size];
+            _predicted = new PredictedPosition[size];
+            _valid = new bool[size];
         }
 
         if (_scratch.Length < _options.Horizon)
