@@ -29,11 +29,11 @@ internal static class SceneRunner
     /// <summary>The frame rate, as the shipped configuration runs the camera.</summary>
     public const double FrameRateHz = 10;
 
-    public static SceneOutcome Run(int seed, TimeSpan duration, TrackerOptions tracker, TrajectoryScorer scorer, TrackWatchOptions options, double offset, CancellationToken cancellation)
+    public static SceneOutcome Run(int seed, TimeSpan duration, TrackerOptions tracker, TrajectoryScorer scorer, TrackWatchOptions options, LiveThresholds live, CancellationToken cancellation)
     {
         var script = new TrajectoryScript(seed);
         var random = new Random(seed * 7919);
-        var watch = new TrackWatch(tracker, scorer, options, offset);
+        var watch = new TrackWatch(tracker, scorer, options, live);
         var outcome = new SceneOutcome { Seconds = duration.TotalSeconds };
         var truthEnd = duration - TimeSpan.FromSeconds(30);
         outcome.Truths.AddRange(script.TruthsEntering(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch + truthEnd));

@@ -58,63 +58,17 @@ internal sealed class TrajectoryWatchEvaluation : IEvaluation
             learned?.Calibrate(normal);
             var predictor = (ITrajectoryPredictor?)learned ?? TrajectoryScorer.DefaultPredictor();
             var scorer = TrajectoryScorer.Calibrate(normal, defaults.Scoring, CalibrationMode.Normal, predictor);
-            var offset = TrackWatch.CalibrateOffset(scorer, normal, defaults.Watch, defaults.Tracker.HistoryLength, defaults.Scoring.TargetFalseAlarmRate);
-            if (Environment.GetEnvironmentVariable("TW_DIAG") is not null)
-            {
-                var rows = new List<(double Excess, string Kind, int Len, int End, int N, double X, double Y)>();
-                foreach (var track in normal)
-                {
-                    var best = (Excess: double.NegativeInfinity, Kind: "", Len: 0, End: 0, N: track.Length, X: 0.0, Y: 0.0);
-                    for (var end = defaults.Watch.MinPoints; end <= track.Length; end++)
-                    {
-                        var st = Math.Max(0, end - defaults.Tracker.HistoryLength);
-                        if (scorer.TryScore(track.AsSpan(st, end - st), out var r) && r.Score - r.Threshold > best.Excess)
-                        {
-                            best = (r.Score - r.Threshold, r.Kind, end - st, end, track.Length, track[end - 1].X, track[end - 1].Y);
-                        }
-                    }
-
-                    rows.Add(best);
-                }
-
-                foreach (var r in rows.OrderByDescending(r => r.Excess).Take(25))
-                {
-                    Console.WriteLine($"excess {r.Excess:0.0} kind {r.Kind} len {r.Len} end {r.End}/{r.N} at ({r.X:0.00},{r.Y:0.00})");
-                }
-
-                Console.WriteLine(string.Join(" ", rows.GroupBy(r => r.Kind).Select(g => $"{g.Key}:{g.Count()}")));
-            }
-
-            if (Environment.GetEnvironmentVariable("TW_DIAG2") is { } kindName)
-            {
-                foreach (var sample in TrajectoryScenes.Tracks(firstSeed, TimeSpan.FromMinutes(10), 10).Where(t => t.Truth.Label == kindName).Take(4))
-                {
-                    var pts = ToPoints(TrajectoryScenes.InFrame(sample));
-                    var onset = (sample.Truth.Onset!.Value - DateTimeOffset.UnixEpoch).TotalSeconds;
-                    var line = new StringBuilder($"{kindName} L{sample.Truth.Lane} onset {onset - pts[0].T:0.0}s: ");
-                    for (var end = 8; end <= pts.Length; end += 2)
-                    {
-                        var st = Math.Max(0, end - 100);
-                        if (scorer.TryScore(pts.AsSpan(st, end - st), out var r) && pts[end - 1].T >= onset - 1 && pts[end - 1].T <= onset + 4)
-                        {
-                            line.Append(CultureInfo.InvariantCulture, $"{pts[end - 1].T - onset:0.0}:{r.Score:0.0}{r.Kind[0]} ");
-                        }
-                    }
-
-                    Console.WriteLine(line);
-                }
-            }
-
+            var live = LiveThresholds.Calibrate(scorer, normal, defaults.Watch, defaults.Tracker.HistoryLength, defaults.Scoring.TargetFalseAlarmRate);
             var outcomes = new SceneOutcome[Scenes];
             for (var s = 0; s < Scenes; s++)
             {
                 progress.Report($"trajectory-watch: {name}, scene {firstSeed + s} ({minutes:0.#} min)");
-                outcomes[s] = SceneRunner.Run(firstSeed + s, TimeSpan.FromMinutes(minutes), defaults.Tracker, scorer, defaults.Watch, offset, cancellation);
+                outcomes[s] = SceneRunner.Run(firstSeed + s, TimeSpan.FromMinutes(minutes), defaults.Tracker, scorer, defaults.Watch, live, cancellation);
             }
 
             tracking ??= outcomes;
             var json = Summarise(outcomes, scorer, throughputTracks, out var row);
-            json["thresholdOffset"] = Math.Round(offset, 3);
+            json["liveOffsets"] = new JsonObject(AnomalyKinds.All.Select((k, c) => KeyValuePair.Create(k, (JsonNode?)Math.Round(live.Offsets[c], 3))));
             markdown.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {row}");
             predictors[name] = json;
             first ??= json;
@@ -158,16 +112,6 @@ internal sealed class TrajectoryWatchEvaluation : IEvaluation
     {
         var truths = outcomes.SelectMany(o => o.Truths.Select(t => (Truth: t, Score: o.BestScore[t.TrackId], Delay: o.Delay.TryGetValue(t.TrackId, out var d) ? d : double.NaN))).ToList();
         var negatives = truths.Where(t => !t.Truth.IsAnomalous).Select(t => t.Score).ToList();
-        if (Environment.GetEnvironmentVariable("TW_DIAG") is not null)
-        {
-            var sortedNeg = negatives.OrderByDescending(x => x).ToList();
-            Console.WriteLine($"normal best scores: p50 {sortedNeg[sortedNeg.Count / 2]:0.0} p90 {sortedNeg[sortedNeg.Count / 10]:0.0} p99 {sortedNeg[sortedNeg.Count / 100]:0.0} threshold {scorer.Threshold:0.0}");
-            foreach (var g in truths.Where(t => t.Truth.IsAnomalous).GroupBy(t => t.Truth.Label))
-            {
-                Console.WriteLine($"{g.Key}: " + string.Join(" ", g.Select(t => $"{t.Score:0.0}/{t.Delay / 1000:0.0}s(L{t.Truth.Lane})").OrderBy(x => x)));
-            }
-        }
-
         var positives = truths.Where(t => t.Truth.IsAnomalous).ToList();
         var auc = Roc.Auc(positives.Select(t => t.Score).ToList(), negatives);
         var byKind = new JsonObject();
@@ -181,6 +125,14 @@ internal sealed class TrajectoryWatchEvaluation : IEvaluation
         }
 
         var delays = Percentiles.Of(positives.Select(t => t.Delay));
+        var delayByKind = new JsonObject();
+        foreach (var kind in AnomalyKinds.All)
+        {
+            var ofKind = positives.Where(t => t.Truth.Label == kind).ToList();
+            var p = Percentiles.Of(ofKind.Select(t => t.Delay));
+            delayByKind[kind] = p.Count == 0 ? null : new JsonObject { ["p50"] = Math.Round(p.P50), ["detected"] = $"{p.Count}/{ofKind.Count}" };
+        }
+
         var hours = outcomes.Sum(o => o.Seconds) / 3600;
         var falseAlarms = outcomes.Sum(o => o.FalseAlarms) / hours;
         var detected = positives.Count(t => double.IsFinite(t.Delay)) / (double)Math.Max(1, positives.Count);
@@ -191,6 +143,7 @@ internal sealed class TrajectoryWatchEvaluation : IEvaluation
             ["auc"] = Math.Round(auc, 4),
             ["aucByKind"] = byKind,
             ["detectionDelayMs"] = delays.ToJson(),
+            ["detectionDelayByKindMs"] = delayByKind,
             ["detectionRate"] = Math.Round(detected, 4),
             ["falseAlarmsPerHour"] = Math.Round(falseAlarms, 2),
             ["alarms"] = outcomes.Sum(o => o.Alarms),

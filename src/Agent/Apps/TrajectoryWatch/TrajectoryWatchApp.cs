@@ -22,7 +22,7 @@ internal sealed class TrajectoryWatchApp(
     TrajectoryWatchOptions options,
     UltraFaceDetector detector,
     TrajectoryScorer scorer,
-    double thresholdOffset,
+    LiveThresholds live,
     IDisposable? predictor) : IApplication
 {
     private SensorConsumer<ImageFrame>? _consumer;
@@ -44,7 +44,7 @@ internal sealed class TrajectoryWatchApp(
         var consumer = _consumer ??= camera.Consume(name, options.Delivery, context.Scheduler);
         return Observable.Create<AppEvent>(observer =>
         {
-            var watch = new TrackWatch(options.Tracker, scorer, options.Watch, thresholdOffset);
+            var watch = new TrackWatch(options.Tracker, scorer, options.Watch, live);
             var logger = context.Logging.CreateLogger("Sensact.Agent.Apps.TrajectoryWatch");
             var actions = new AlertActions(name, sensor, options.AlertFrameRateHz, TimeSpan.FromSeconds(options.HoldSeconds), context.Rates, logger);
             var faces = new Detection[detector.MaxFaces];

@@ -112,8 +112,8 @@ internal sealed class TrajectoryWatchKind : IAppKind
             return null;
         }
 
-        var offset = !watch.Watch.CalibrateLive ? 0 : TrackWatch.CalibrateOffset(scorer, tracks, watch.Watch, watch.Tracker.HistoryLength, watch.Scoring.TargetFalseAlarmRate);
-        return new TrajectoryWatchApp(name, watch, detector, scorer, offset, learned);
+        var live = !watch.Watch.CalibrateLive ? LiveThresholds.None : LiveThresholds.Calibrate(scorer, tracks, watch.Watch, watch.Tracker.HistoryLength, watch.Scoring.TargetFalseAlarmRate);
+        return new TrajectoryWatchApp(name, watch, detector, scorer, live, learned);
     }
 
     /// <summary>Checks the options that need no file; each problem names its key.</summary>

@@ -28,13 +28,13 @@ internal static class TrackMeasures
         return best;
     }
 
-    /// <summary>The largest drop of speed (against the usual <paramref name="pace"/>) between the <paramref name="half"/> steps before a point and the <paramref name="half"/> after it.</summary>
-    internal static double Stop(ReadOnlySpan<TrajectoryPoint> norm, ReadOnlySpan<double> pace, int half)
+    /// <summary>The largest drop of speed (against the usual <paramref name="pace"/>) between the <paramref name="span"/> steps before a point and the <paramref name="span"/> after it.</summary>
+    internal static double Stop(ReadOnlySpan<TrajectoryPoint> norm, ReadOnlySpan<double> pace, int span)
     {
         double best = 0;
-        for (var i = half; i + half < norm.Length; i++)
+        for (var i = span; i + span < norm.Length; i++)
         {
-            best = Math.Max(best, ChordSpeed(norm, pace, i - half, i) - ChordSpeed(norm, pace, i, i + half));
+            best = Math.Max(best, ChordSpeed(norm, pace, i - span, i) - ChordSpeed(norm, pace, i, i + span));
         }
 
         return best;

@@ -11,7 +11,7 @@ namespace Sensact.Pipelines.Trajectories.Scoring;
 /// the usual direction of the place). Each is turned into a robust z-score against the normal
 /// tracks (median, 1.4826 MAD); the score is the largest, and the kind the component behind it.
 /// </summary>
-/// <remarks>One caller at a time; <see cref="TryScore"/> allocates nothing once its buffers have grown.</remarks>
+/// <remarks>One caller at a time; <see cref="TryScore(ReadOnlySpan{TrajectoryPoint}, out TrajectoryAnomaly)"/> allocates nothing once its buffers have grown.</remarks>
 public sealed class TrajectoryScorer
 {
     // The specific shapes first: a U-turn also looks tortuous and wrong-way, a stop tortuous, wandering wrong-way.
@@ -101,7 +101,7 @@ public sealed class TrajectoryScorer
         }
 
         scorer.SkippedTracks = tracks.Count - shapes.Count;
-        var scores = shapes.Select(s => scorer.Combine(s, out _)).ToArray();
+        var scores = shapes.Select(s => scorer.CombineShape(s)).ToArray();
         scorer.Threshold = ThresholdOf(scores, options.TargetFalseAlarmRate, mode, options.RobustSigmas);
         for (var z = 0; z < options.Zones.Count; z++)
         {
@@ -119,28 +119,75 @@ public sealed class TrajectoryScorer
     /// <param name="track">The track's positions, oldest first; NaN or infinite positions and times that do not increase are skipped.</param>
     /// <param name="anomaly">The score, the kind guessed and the verdict.</param>
     /// <returns>False when the track has fewer than 2 usable positions.</returns>
-    public bool TryScore(ReadOnlySpan<TrajectoryPoint> track, out TrajectoryAnomaly anomaly)
+    public bool TryScore(ReadOnlySpan<TrajectoryPoint> track, out TrajectoryAnomaly anomaly) => TryScore(track, [], out anomaly);
+
+    /// <summary>Scores one track with each component's score lowered by its offset (live scoring, <see cref="Watching.LiveThresholds"/>).</summary>
+    /// <param name="track">The track's positions, oldest first.</param>
+    /// <param name="offsets">What is taken off each component's score, in the order of <see cref="AnomalyKinds.All"/>; empty: nothing.</param>
+    /// <param name="anomaly">The score (the largest lowered component), the kind and the verdict.</param>
+    /// <returns>False when the track has fewer than 2 usable positions.</returns>
+    internal bool TryScore(ReadOnlySpan<TrajectoryPoint> track, ReadOnlySpan<double> offsets, out TrajectoryAnomaly anomaly)
     {
-        if (!_extractor.TryMeasure(track, TypicalSpeed, _flow, out var shape))
+        Span<double> z = stackalloc double[TrackShape.Count];
+        if (!TryScoreComponents(track, z, out var zone))
         {
             anomaly = default;
             return false;
         }
 
-        var score = Combine(shape, out var kind);
-        var threshold = shape.Zone >= 0 ? _zoneThresholds[shape.Zone] : Threshold;
-        anomaly = new TrajectoryAnomaly(score, kind, score > threshold, threshold, shape.Zone >= 0 ? _options.Zones[shape.Zone].Name : null);
+        for (var c = 0; c < offsets.Length; c++)
+        {
+            z[c] -= offsets[c];
+        }
+
+        var score = Combine(z, out var kind);
+        var threshold = zone >= 0 ? _zoneThresholds[zone] : Threshold;
+        anomaly = new TrajectoryAnomaly(score, kind, score > threshold, threshold, zone >= 0 ? _options.Zones[zone].Name : null);
         return true;
     }
 
-    private double Combine(in TrackShape shape, out string kind)
+    /// <summary>Scores each component of one track (decades of rarity, <see cref="LengthNorms.Score"/>).</summary>
+    /// <param name="track">The track's positions, oldest first.</param>
+    /// <param name="scores">Where the components' scores go, <see cref="AnomalyKinds.All"/> long.</param>
+    /// <param name="zone">The track's zone, or -1.</param>
+    /// <returns>False when the track has fewer than 2 usable positions.</returns>
+    internal bool TryScoreComponents(ReadOnlySpan<TrajectoryPoint> track, Span<double> scores, out int zone)
     {
-        var score = double.NegativeInfinity;
-        var best = 0;
+        if (!_extractor.TryMeasure(track, TypicalSpeed, _flow, out var shape))
+        {
+            zone = -1;
+            return false;
+        }
+
+        for (var c = 0; c < TrackShape.Count; c++)
+        {
+            scores[c] = _norms.Score(shape.Points, c, shape[c]);
+        }
+
+        zone = shape.Zone;
+        return true;
+    }
+
+    private double CombineShape(in TrackShape shape)
+    {
         Span<double> z = stackalloc double[TrackShape.Count];
         for (var c = 0; c < TrackShape.Count; c++)
         {
             z[c] = _norms.Score(shape.Points, c, shape[c]);
+        }
+
+        return Combine(z, out _);
+    }
+
+    /// <summary>Gets the threshold of a zone (-1: outside every zone).</summary>
+    internal double ThresholdOf(int zone) => zone >= 0 ? _zoneThresholds[zone] : Threshold;
+
+    private static double Combine(ReadOnlySpan<double> z, out string kind)
+    {
+        var score = double.NegativeInfinity;
+        var best = 0;
+        for (var c = 0; c < TrackShape.Count; c++)
+        {
             if (z[c] > score)
             {
                 score = z[c];

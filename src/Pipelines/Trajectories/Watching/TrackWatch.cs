@@ -8,18 +8,17 @@ namespace Sensact.Pipelines.Trajectories.Watching;
 /// Live anomaly watching: each frame's detections go through a <see cref="MultiObjectTracker"/>; every
 /// confirmed track matched in the frame is scored (its recent history, as far as the tracker keeps it)
 /// by a calibrated <see cref="TrajectoryScorer"/> once it has <see cref="TrackWatchOptions.MinPoints"/>
-/// positions. A track whose score passes its threshold (the scorer's, raised by <see cref="ThresholdOffset"/>)
-/// starts an anomalous episode, reported once as a <see cref="TrackAlarm"/>; the episode ends after
+/// positions, each component lowered by its <see cref="LiveThresholds"/> offset. A track whose score passes
+/// its threshold starts an anomalous episode, reported once as a <see cref="TrackAlarm"/>; the episode ends after
 /// <see cref="TrackWatchOptions.QuietScores"/> scores in a row at or below the threshold, or when the
 /// track is deleted, and a new one may start after that.
 /// </summary>
 /// <remarks>
 /// The scorer's thresholds are set on whole normal tracks, but a live track is scored again and again
 /// as it grows: the highest of those scores is what decides whether a normal track raises a false alarm.
-/// <see cref="CalibrateOffset"/> measures that on the normal tracks, so the live false-alarm rate per
-/// track meets the target too.
-/// </remarks>
-/// <remarks>One caller at a time. Scoring allocates nothing in steady state; an alarm copies the track's points.</remarks>
+/// <see cref="LiveThresholds.Calibrate"/> measures that on the normal tracks, so the live false-alarm rate
+/// per track meets the target too.
+/// One caller at a time. Scoring allocates nothing in steady state; an alarm copies the track's points.</remarks>
 public sealed class TrackWatch
 {
     private readonly MultiObjectTracker _tracker;
@@ -33,9 +32,9 @@ public sealed class TrackWatch
     /// <param name="tracker">How to track; checked here.</param>
     /// <param name="scorer">The calibrated scorer, in the detections' units.</param>
     /// <param name="options">How to score; checked here.</param>
+    /// <param name="live">What is taken off each component's score for live scoring (<see cref="LiveThresholds.Calibrate"/>); null: <see cref="LiveThresholds.None"/>.</param>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
-    /// <param name="thresholdOffset">Added to every threshold of the scorer for live scoring (see <see cref="CalibrateOffset"/>); at least 0.</param>
-    public TrackWatch(TrackerOptions tracker, TrajectoryScorer scorer, TrackWatchOptions options, double thresholdOffset = 0)
+    public TrackWatch(TrackerOptions tracker, TrajectoryScorer scorer, TrackWatchOptions options, LiveThresholds? live = null)
     {
         ArgumentNullException.ThrowIfNull(tracker);
         ArgumentNullException.ThrowIfNull(scorer);
@@ -46,16 +45,15 @@ public sealed class TrackWatch
             throw new ArgumentException($"Invalid watch options: {string.Join(" ", problems)}", nameof(options));
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(thresholdOffset);
-        ThresholdOffset = thresholdOffset;
+        Live = live ?? LiveThresholds.None;
         _tracker = new MultiObjectTracker(tracker);
         _scorer = scorer;
         _options = options;
         _history = new TrajectoryPoint[tracker.HistoryLength];
     }
 
-    /// <summary>Gets what is added to the scorer's thresholds for live scoring.</summary>
-    public double ThresholdOffset { get; }
+    /// <summary>Gets what is taken off each component's score for live scoring.</summary>
+    public LiveThresholds Live { get; }
 
     /// <summary>Gets the tracker (its live tracks and counters).</summary>
     public MultiObjectTracker Tracker => _tracker;
@@ -104,14 +102,12 @@ public sealed class TrackWatch
 
             entry.SinceScored = 0;
             var n = Thin(_tracker.CopyHistory(track.Id, _history));
-            if (!_scorer.TryScore(_history.AsSpan(0, n), out var result))
+            if (!_scorer.TryScore(_history.AsSpan(0, n), Live.Span, out var result))
             {
                 continue;
             }
 
             Scores++;
-            var threshold = result.Threshold + ThresholdOffset;
-            result = result with { IsAnomaly = result.Score > threshold, Threshold = threshold };
             Scored?.Invoke(track.Id, time, result);
             if (result.IsAnomaly)
             {
@@ -169,55 +165,6 @@ public sealed class TrackWatch
 
         _history.AsSpan(n - kept, kept).CopyTo(_history);
         return kept;
-    }
-
-    /// <summary>
-    /// Measures how far above the scorer's thresholds normal tracks reach when scored live: each normal
-    /// track is scored as <see cref="Update"/> would score it (every <see cref="TrackWatchOptions.ScoreEvery"/>
-    /// positions from <see cref="TrackWatchOptions.MinPoints"/>, its latest <paramref name="historyLength"/>
-    /// positions), its highest score less the threshold is kept, and the offset is the quantile of those at
-    /// 1 - <paramref name="targetFalseAlarmRate"/> (never below 0).
-    /// </summary>
-    /// <param name="scorer">The calibrated scorer.</param>
-    /// <param name="normalTracks">Normal tracks, each oldest first.</param>
-    /// <param name="options">How tracks are scored live.</param>
-    /// <param name="historyLength">The positions the tracker keeps per track.</param>
-    /// <param name="targetFalseAlarmRate">The share of normal tracks allowed to raise an alarm.</param>
-    /// <returns>The offset to add to the thresholds.</returns>
-    public static double CalibrateOffset(TrajectoryScorer scorer, IReadOnlyList<TrajectoryPoint[]> normalTracks, TrackWatchOptions options, int historyLength, double targetFalseAlarmRate)
-    {
-        ArgumentNullException.ThrowIfNull(scorer);
-        ArgumentNullException.ThrowIfNull(normalTracks);
-        ArgumentNullException.ThrowIfNull(options);
-        var excess = new List<double>(normalTracks.Count);
-        foreach (var track in normalTracks)
-        {
-            var best = double.NegativeInfinity;
-            for (var end = options.MinPoints; end <= track.Length; end += options.ScoreEvery)
-            {
-                var start = Math.Max(0, end - historyLength);
-                if (scorer.TryScore(track.AsSpan(start, end - start), out var result))
-                {
-                    best = Math.Max(best, result.Score - result.Threshold);
-                }
-            }
-
-            if (double.IsFinite(best))
-            {
-                excess.Add(best);
-            }
-        }
-
-        if (excess.Count == 0)
-        {
-            return 0;
-        }
-
-        excess.Sort();
-        var position = (1 - targetFalseAlarmRate) * (excess.Count - 1);
-        var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, excess.Count - 1);
-        return Math.Max(0, excess[lower] + ((position - lower) * (excess[upper] - excess[lower])));
     }
 
     private sealed class Entry

@@ -14,7 +14,7 @@ public sealed class TrackWatchOptions
 
     /// <summary>
     /// Gets or sets whether the thresholds are raised for live scoring by what normal tracks reach when
-    /// scored as they grow (<see cref="TrackWatch.CalibrateOffset"/>); false: the scorer's thresholds as they are.
+    /// scored as they grow (<see cref="LiveThresholds.Calibrate"/>); false: the scorer's thresholds as they are.
     /// </summary>
     public bool CalibrateLive { get; set; } = true;
 
