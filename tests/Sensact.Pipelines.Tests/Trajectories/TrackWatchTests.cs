@@ -14,8 +14,8 @@ public sealed class TrackWatchTests
     [Fact]
     public void Update_NormalTraffic_RaisesNothing()
     {
-        var (scorer, offset) = Calibrated();
-        var alarms = Feed(new TrackWatch(Tracker, scorer, new TrackWatchOptions(), offset), new SyntheticTracks(99).Normals(30));
+        var (scorer, live) = Calibrated();
+        var alarms = Feed(new TrackWatch(Tracker, scorer, new TrackWatchOptions(), live), new SyntheticTracks(99).Normals(30));
 
         Assert.Empty(alarms);
     }
@@ -26,15 +26,17 @@ public sealed class TrackWatchTests
     [InlineData(AnomalyKinds.Speeding)]
     public void Update_InjectedAnomaly_RaisesOneAlarmForTheTrack(string kind)
     {
-        var (scorer, offset) = Calibrated();
+        var (scorer, live) = Calibrated();
         var synthetic = new SyntheticTracks(7);
-        var watch = new TrackWatch(Tracker, scorer, new TrackWatchOptions(), offset);
+        var watch = new TrackWatch(Tracker, scorer, new TrackWatchOptions(), live);
         var alarms = Feed(watch, [synthetic.Normal(), synthetic.Anomalous(kind), synthetic.Normal()]);
 
         var alarm = Assert.Single(alarms);
         Assert.True(alarm.Result.IsAnomaly);
         Assert.True(alarm.Result.Score > alarm.Result.Threshold);
-        Assert.Equal(scorer.Threshold + offset, alarm.Result.Threshold, 9);
+        Assert.Equal(scorer.Threshold, alarm.Result.Threshold, 9);
+        // The score is the largest component less its live offset: the named kind's.
+        Assert.Equal(kind, alarm.Result.Kind);
         Assert.InRange(alarm.Points.Count, new TrackWatchOptions().MinPoints, Tracker.HistoryLength);
         // The second track of the feed (frames 120..219), while it is alive.
         Assert.InRange(alarm.Time.TotalSeconds, 12.0, 22.0);
@@ -44,8 +46,8 @@ public sealed class TrackWatchTests
     [Fact]
     public void Update_FollowedThreeTimesFaster_ScoresTheHistoryThinnedToTheCalibrationRate()
     {
-        var (scorer, offset) = Calibrated();
-        var watch = new TrackWatch(Tracker, scorer, new TrackWatchOptions { ScoreRateHz = 10 }, offset);
+        var (scorer, live) = Calibrated();
+        var watch = new TrackWatch(Tracker, scorer, new TrackWatchOptions { ScoreRateHz = 10 }, live);
         var steps = new List<double>();
         watch.Scored = (_, _, _) => { };
         var track = new SyntheticTracks(3).Normal();
@@ -71,12 +73,17 @@ public sealed class TrackWatchTests
     }
 
     [Fact]
-    public void CalibrateOffset_ScoresNormalTracksAsTheyGrow_AndIsNeverNegative()
+    public void LiveThresholds_ScoreNormalTracksAsTheyGrow_OnePerComponent_NeverNegative()
     {
-        var (scorer, offset) = Calibrated();
-        Assert.True(offset >= 0);
-        // With a target that lets every track through, the offset is the least excess: 0 when some normal track never passes the threshold.
-        Assert.Equal(0, TrackWatch.CalibrateOffset(scorer, new SyntheticTracks(5).Normals(20), new TrackWatchOptions(), 100, 0.5));
+        var (scorer, live) = Calibrated();
+        Assert.Equal(AnomalyKinds.All.Count, live.Offsets.Count);
+        Assert.All(live.Offsets, o => Assert.True(o >= 0));
+        Assert.Same(LiveThresholds.None, new TrackWatch(Tracker, scorer, new TrackWatchOptions()).Live);
+        Assert.All(LiveThresholds.None.Offsets, o => Assert.Equal(0, o));
+        // With a target that lets nearly every track through, an offset is the least excess: 0 when some normal track never passes the threshold.
+        var lenient = LiveThresholds.Calibrate(scorer, new SyntheticTracks(5).Normals(20), new TrackWatchOptions(), 100, 0.99);
+        Assert.All(lenient.Offsets, o => Assert.Equal(0, o));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LiveThresholds.Calibrate(scorer, [], new TrackWatchOptions(), 100, 0));
     }
 
     [Fact]
@@ -89,12 +96,12 @@ public sealed class TrackWatchTests
         Assert.Contains(problems, p => p.StartsWith("Apps:w:Watch:QuietScores", StringComparison.Ordinal));
     }
 
-    private static (TrajectoryScorer Scorer, double Offset) Calibrated()
+    private static (TrajectoryScorer Scorer, LiveThresholds Live) Calibrated()
     {
         var normal = new SyntheticTracks(1).Normals(200);
         var options = new TrajectoryScoringOptions();
         var scorer = TrajectoryScorer.Calibrate(normal, options);
-        return (scorer, TrackWatch.CalibrateOffset(scorer, normal, new TrackWatchOptions(), Tracker.HistoryLength, options.TargetFalseAlarmRate));
+        return (scorer, LiveThresholds.Calibrate(scorer, normal, new TrackWatchOptions(), Tracker.HistoryLength, options.TargetFalseAlarmRate));
     }
 
     // Each track in turn, 120 frames apart at 10 Hz, as point detections (so one object is in view at a time).

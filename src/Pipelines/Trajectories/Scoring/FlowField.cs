@@ -10,6 +10,9 @@ namespace Sensact.Pipelines.Trajectories.Scoring;
 internal sealed class FlowField
 {
     private const int MinSteps = 3;
+
+    // About 10 times the mean of a squared distance of two degrees of freedom: what one normal step rarely reaches.
+    private const double ResidualCap = 20;
     private readonly int _cells;
     private readonly double _left, _top, _cellWidth, _cellHeight;
     private readonly double[] _sumX, _sumY, _sumSpeed, _sumResidual;
@@ -97,6 +100,9 @@ internal sealed class FlowField
         {
             return;
         }
+
+        // Capped, so that a few anomalous tracks among the normal ones (unsupervised calibration) cannot hide a place's swerves.
+        residual = Math.Min(residual, ResidualCap);
 
         _totalResidual += residual;
         _totalResiduals++;

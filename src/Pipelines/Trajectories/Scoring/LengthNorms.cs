@@ -137,11 +137,14 @@ internal sealed class LengthNorms
 
             Array.Sort(values);
             var median = TrackShapeExtractor.Median(values);
-            var start = Math.Max(values[(int)Math.Floor((1 - TailShare) * (values.Length - 1))], median + Floors[c]);
-            // The tail's scale: for an exponential tail the median excess is the scale times ln 2 (the median, not the
-            // mean, so that a few odd stretches among the normal ones, such as a tracker's mix-up, do not stretch it).
-            var first = Array.FindIndex(values, v => v > start);
-            var excess = first < 0 ? 0 : values[first + ((values.Length - first) / 2)] - start;
+            var at = (int)Math.Floor((1 - TailShare) * (values.Length - 1));
+            var start = Math.Max(values[at], median + Floors[c]);
+
+            // The tail's scale: for an exponential tail the median excess is the scale times ln 2. The median of the
+            // top tenth by rank (ties with the start included), not the mean: a few odd stretches among the normal
+            // ones (a tracker's mix-up, an anomaly in unsupervised calibration) then cannot stretch it.
+            var top = values.AsSpan(Math.Min(at + 1, values.Length - 1));
+            var excess = Math.Max(0, top[top.Length / 2] - start);
             tails.Add(new Tail(median, start, Math.Max(excess / Math.Log(2), Floors[c])));
         }
     }

@@ -17,8 +17,12 @@ public sealed class TrajectoryScorer
     // The specific shapes first: a U-turn also looks tortuous and wrong-way, a stop tortuous, wandering wrong-way.
     private static readonly int[] Priority = [4, 1, 3, 2, 5];
 
-    // A shape component above this z explains a large step score better than "swerve" does.
+    // A shape component above this score explains a large step score better than "swerve" does.
     private const double ShapeEvidence = 3;
+
+    // A U-turn is named only when the heading turned at least this many half turns (a swerve's zigzag turns sharply too, but less).
+    private const double UTurnHalfTurns = 0.6;
+    private const int UTurnComponent = 4;
 
     private readonly TrajectoryScoringOptions _options;
     private readonly TrackShapeExtractor _extractor;
@@ -129,7 +133,7 @@ public sealed class TrajectoryScorer
     internal bool TryScore(ReadOnlySpan<TrajectoryPoint> track, ReadOnlySpan<double> offsets, out TrajectoryAnomaly anomaly)
     {
         Span<double> z = stackalloc double[TrackShape.Count];
-        if (!TryScoreComponents(track, z, out var zone))
+        if (!TryScoreComponents(track, z, out var zone, out var turned))
         {
             anomaly = default;
             return false;
@@ -140,7 +144,7 @@ public sealed class TrajectoryScorer
             z[c] -= offsets[c];
         }
 
-        var score = Combine(z, out var kind);
+        var score = Combine(z, turned, out var kind);
         var threshold = zone >= 0 ? _zoneThresholds[zone] : Threshold;
         anomaly = new TrajectoryAnomaly(score, kind, score > threshold, threshold, zone >= 0 ? _options.Zones[zone].Name : null);
         return true;
@@ -151,14 +155,18 @@ public sealed class TrajectoryScorer
     /// <param name="scores">Where the components' scores go, <see cref="AnomalyKinds.All"/> long.</param>
     /// <param name="zone">The track's zone, or -1.</param>
     /// <returns>False when the track has fewer than 2 usable positions.</returns>
-    internal bool TryScoreComponents(ReadOnlySpan<TrajectoryPoint> track, Span<double> scores, out int zone)
+    internal bool TryScoreComponents(ReadOnlySpan<TrajectoryPoint> track, Span<double> scores, out int zone) => TryScoreComponents(track, scores, out zone, out _);
+
+    private bool TryScoreComponents(ReadOnlySpan<TrajectoryPoint> track, Span<double> scores, out int zone, out double turned)
     {
         if (!_extractor.TryMeasure(track, TypicalSpeed, _flow, out var shape))
         {
             zone = -1;
+            turned = 0;
             return false;
         }
 
+        turned = shape.UTurn;
         for (var c = 0; c < TrackShape.Count; c++)
         {
             scores[c] = _norms.Score(shape.Points, c, shape[c]);
@@ -176,13 +184,13 @@ public sealed class TrajectoryScorer
             z[c] = _norms.Score(shape.Points, c, shape[c]);
         }
 
-        return Combine(z, out _);
+        return Combine(z, shape.UTurn, out _);
     }
 
     /// <summary>Gets the threshold of a zone (-1: outside every zone).</summary>
     internal double ThresholdOf(int zone) => zone >= 0 ? _zoneThresholds[zone] : Threshold;
 
-    private static double Combine(ReadOnlySpan<double> z, out string kind)
+    private static double Combine(ReadOnlySpan<double> z, double turned, out string kind)
     {
         var score = double.NegativeInfinity;
         var best = 0;
@@ -200,7 +208,7 @@ public sealed class TrajectoryScorer
         kind = AnomalyKinds.All[best];
         foreach (var c in Priority)
         {
-            if (z[c] >= evidence)
+            if (z[c] >= evidence && (c != UTurnComponent || turned >= UTurnHalfTurns))
             {
                 kind = AnomalyKinds.All[c];
                 break;
