@@ -44,15 +44,17 @@ internal static class TrackMeasures
     /// The most the heading turns, either way, within <paramref name="span"/> steps, in half turns
     /// (1: a U-turn). Headings are those of chords over <paramref name="chord"/> steps while moving;
     /// turns telescope, so noise counts only at the stretch's ends, and a turn made across a halt counts.
+    /// <paramref name="lows"/>, <paramref name="highs"/> and <paramref name="turnedAt"/> are scratch, as long as the track.
     /// </summary>
-    internal static double Turning(ReadOnlySpan<TrajectoryPoint> norm, int chord, int span, Span<double> scratch)
+    internal static double Turning(ReadOnlySpan<TrajectoryPoint> norm, int chord, int span, Span<int> lows, Span<int> highs, Span<double> turnedAt)
     {
-        // scratch[i]: the heading turned from the first moving chord to the chord ending at i (unwrapped), NaN before it.
+        // turnedAt[i]: the heading turned from the first moving chord to the latest one at i (unwrapped). The widest gap
+        // between it and any earlier value within the stretch comes from the stretch's least and greatest values, kept in
+        // two monotonic queues of indices, so the whole track takes one pass.
         double heading = double.NaN, turned = 0, best = 0;
-        var start = 0;
+        int lowHead = 0, lowTail = 0, highHead = 0, highTail = 0;
         for (var i = 0; i < norm.Length; i++)
         {
-            scratch[i] = double.NaN;
             if (i >= chord)
             {
                 var dx = norm[i].X - norm[i - chord].X;
@@ -66,24 +68,39 @@ internal static class TrackMeasures
                 }
             }
 
-            if (!double.IsNaN(heading))
+            if (double.IsNaN(heading))
             {
-                scratch[i] = turned;
+                continue;
             }
 
-            while (norm[i].T - norm[start].T > span)
+            turnedAt[i] = turned;
+            while (lowTail > lowHead && norm[i].T - norm[lows[lowHead]].T > span)
             {
-                start++;
+                lowHead++;
             }
 
-            // The turn within the stretch: the widest gap between this point's heading and any since the stretch began.
-            for (var j = start; j < i && !double.IsNaN(scratch[i]); j++)
+            while (highTail > highHead && norm[i].T - norm[highs[highHead]].T > span)
             {
-                if (!double.IsNaN(scratch[j]))
-                {
-                    best = Math.Max(best, Math.Abs(scratch[i] - scratch[j]));
-                }
+                highHead++;
             }
+
+            if (lowTail > lowHead)
+            {
+                best = Math.Max(best, Math.Max(turned - turnedAt[lows[lowHead]], turnedAt[highs[highHead]] - turned));
+            }
+
+            while (lowTail > lowHead && turnedAt[lows[lowTail - 1]] >= turned)
+            {
+                lowTail--;
+            }
+
+            lows[lowTail++] = i;
+            while (highTail > highHead && turnedAt[highs[highTail - 1]] <= turned)
+            {
+                highTail--;
+            }
+
+            highs[highTail++] = i;
         }
 
         return best / Math.PI;

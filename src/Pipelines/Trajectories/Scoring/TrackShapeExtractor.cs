@@ -18,6 +18,8 @@ internal sealed class TrackShapeExtractor
     private double[] _scratch = new double[128];
     private double[] _speed = new double[128];
     private double[] _pace = new double[128];
+    private int[] _lows = new int[128];
+    private int[] _highs = new int[128];
     private double _unitSpeed;
     private PredictedPosition[] _predicted = new PredictedPosition[128];
     private bool[] _valid = new bool[128];
@@ -99,7 +101,7 @@ internal sealed class TrackShapeExtractor
         shape.Speeding = TrackMeasures.Speeding(norm, pace, half);
         shape.SuddenStop = TrackMeasures.Stop(norm, pace, _options.Window);
         shape.Loitering = Tortuosity(norm, _options.LoiterWindow);
-        shape.UTurn = TrackMeasures.Turning(norm, half, 4 * _options.Window, _speed);
+        shape.UTurn = TrackMeasures.Turning(norm, half, 4 * _options.Window, _lows, _highs, _speed);
         shape.WrongWay = flow is null ? 0 : TrackMeasures.WrongWay(_clean.AsSpan(0, n), flow);
         shape.Zone = Zone(_clean.AsSpan(0, n));
         return true;
@@ -292,6 +294,8 @@ internal sealed class TrackShapeExtractor
             _scratch = new double[size];
             _speed = new double[size];
             _pace = new double[size];
+            _lows = new int[size];
+            _highs = new int[size];
             _predicted = new PredictedPosition[size];
             _valid = new bool[size];
         }
