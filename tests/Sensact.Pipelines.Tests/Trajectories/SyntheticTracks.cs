@@ -20,6 +20,18 @@ internal sealed class SyntheticTracks(int seed)
 
     public List<TrajectoryPoint[]> Normals(int count) => [.. Enumerable.Range(0, count).Select(_ => Normal())];
 
+    /// <summary>A pedestrian on a walkway at y = 40 (away from the roads), eastbound from x in [0, 5], at about <paramref name="speed"/> m/s.</summary>
+    public TrajectoryPoint[] Walker(double speed, int points = 200)
+    {
+        var v = speed * (1 + (0.05 * Gaussian()));
+        var (x, y) = (5 * _random.NextDouble(), 40 + (0.2 * Gaussian()));
+        var phase = 2 * Math.PI * _random.NextDouble();
+        return [.. Enumerable.Range(0, points).Select(i => new TrajectoryPoint(
+            i * Dt,
+            x + (v * i * Dt) + (0.05 * Gaussian()),
+            y + (0.3 * Math.Sin(phase + (i * Dt * 0.8))) + (0.05 * Gaussian())))];
+    }
+
     private TrajectoryPoint[] Make(bool eastbound, string? kind)
     {
         var speed = 10 + (0.8 * Gaussian());

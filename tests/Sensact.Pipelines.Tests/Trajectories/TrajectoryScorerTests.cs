@@ -93,6 +93,23 @@ public class TrajectoryScorerTests
     }
 
     [Fact]
+    public void TryScore_SpeedAndJitter_AreJudgedAgainstWhatIsUsualAtThePlace()
+    {
+        // Cars at about 10 m/s on two roads, pedestrians at 1.4 m/s on a walkway: the same sensor noise weighs far
+        // more on a pedestrian's short steps, and a fast pedestrian is still slower than any car.
+        var synthetic = new SyntheticTracks(21);
+        var normal = synthetic.Normals(200);
+        normal.AddRange(Enumerable.Range(0, 100).Select(_ => synthetic.Walker(1.4)));
+        var scorer = TrajectoryScorer.Calibrate(normal, new TrajectoryScoringOptions());
+
+        var runners = Enumerable.Range(0, 10).Select(_ => Score(scorer, synthetic.Walker(2.6, points: 80))).ToList();
+        var walkers = Enumerable.Range(0, 100).Select(_ => Score(scorer, synthetic.Walker(1.4))).ToList();
+
+        Assert.All(runners, r => Assert.True(r.IsAnomaly && r.Kind == AnomalyKinds.Speeding, $"{r.Score:F1} {r.Kind} (threshold {r.Threshold:F1})"));
+        Assert.True(walkers.Count(r => r.IsAnomaly) <= 5, string.Join("; ", walkers.Where(r => r.IsAnomaly).Select(r => $"{r.Score:F1} {r.Kind}")));
+    }
+
+    [Fact]
     public void TryScore_BadPoints_AreSkippedNotPoisoning()
     {
         var track = new SyntheticTracks(9).Normal();
