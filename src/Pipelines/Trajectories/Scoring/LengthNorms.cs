@@ -136,7 +136,8 @@ internal sealed class LengthNorms
             }
 
             Array.Sort(values);
-            var median = TrackShapeExtractor.Median(values);
+            var n = values.Length;
+            var median = n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
             var at = (int)Math.Floor((1 - TailShare) * (values.Length - 1));
             var start = Math.Max(values[at], median + Floors[c]);
 
