@@ -6,7 +6,7 @@ namespace Sensact.Pipelines.Events;
 /// <param name="App">The application that saw it.</param>
 /// <param name="TrackId">The tracker's id of the track.</param>
 /// <param name="Points">The track's recent matched positions, oldest first (times in seconds of the source's clock, positions in the detector's units).</param>
-/// <param name="Score">The anomaly score (the largest robust z-score of the track's measures against normal traffic).</param>
+/// <param name="Score">The anomaly score: the largest of the track's components in decades of rarity against normal traffic, less its live offset.</param>
 /// <param name="Threshold">The threshold the score passed (the zone's, or the scene's).</param>
 /// <param name="AnomalyKind">The guessed kind: wrong-way, sudden-stop, swerve, loitering, speeding or u-turn.</param>
 /// <param name="Zone">The scoring zone holding most of the track, or null.</param>

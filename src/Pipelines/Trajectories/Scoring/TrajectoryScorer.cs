@@ -3,13 +3,14 @@ using Sensact.Pipelines.Trajectories.Prediction;
 namespace Sensact.Pipelines.Trajectories.Scoring;
 
 /// <summary>
-/// Scores whole tracks for anomalies against normal traffic. Components, each in units a typical
-/// step makes 1 (so any rate and any units work): the step score (squared Mahalanobis distance of
-/// each position from the predictor's guess, averaged over <see cref="TrajectoryScoringOptions.Horizon"/>
-/// steps, the worst stretch), a sudden stop (speed drop), speeding (windowed speed), loitering
-/// (path length against net displacement), a U-turn (heading reversal) and wrong way (steps against
-/// the usual direction of the place). Each is turned into a robust z-score against the normal
-/// tracks (median, 1.4826 MAD); the score is the largest, and the kind the component behind it.
+/// Scores tracks (whole, or a live track's latest stretch) for anomalies against normal traffic.
+/// Components, in units where normal traffic's step at that place is 1 (so any rate, any units, and a
+/// walkway beside a road work): the step score (squared Mahalanobis distance of each position from the
+/// predictor's guess over what is usual at the place, averaged over <see cref="TrajectoryScoringOptions.Horizon"/>
+/// steps, the worst stretch), a sudden stop (speed drop), speeding, loitering (path length against net
+/// displacement), a U-turn (how far the heading turns) and wrong way (steps against the usual direction
+/// of the place). Each is scored in decades of rarity against normal stretches as long as the track
+/// (<see cref="LengthNorms"/>); the score is the largest, and the kind the component behind it.
 /// </summary>
 /// <remarks>One caller at a time; <see cref="TryScore(ReadOnlySpan{TrajectoryPoint}, out TrajectoryAnomaly)"/> allocates nothing once its buffers have grown.</remarks>
 public sealed class TrajectoryScorer
