@@ -46,7 +46,7 @@ public sealed class TrajectoryWatchAppTests
             Assert.True(a.Score > a.Threshold);
             Assert.Equal(("street", 8.0), (a.Zone, a.Threshold));
             Assert.Contains(a.AnomalyKind, Sensact.Pipelines.Trajectories.Scoring.AnomalyKinds.All);
-            Assert.InRange(a.Points.Count, 12, 30);
+            Assert.InRange(a.Points.Count, options.Watch.MinPoints, 30);
         });
         Assert.Equal(anomalies.Count, anomalies.Select(a => a.TrackId).Distinct().Count() + Reopened(anomalies));
         Assert.Equal(Enumerable.Range(0, anomalies.Count).Select(i => (long)i), anomalies.Select(a => a.Sequence));
@@ -55,6 +55,37 @@ public sealed class TrajectoryWatchAppTests
         Assert.InRange(rates.Changes[0].At - anomalies[0].OriginatingTime, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
         // The rate only ever alternates between the alert and the normal one.
         Assert.All(rates.Changes.Select((c, i) => (c, i)), p => Assert.Equal(p.i % 2 == 0 ? 20 : 10, p.c.Hz));
+    }
+
+    [Fact]
+    public void Build_ShippedCalibration_FlagsTheSpeedingCarAndNamesIt()
+    {
+        // The shipped settings end to end (normal traffic, live thresholds at the 1 % target): a car on a road lane
+        // speeds up to twice the lane's speed; the alarm must come soon after the onset and follow that car.
+        var script = new Sensact.Simulators.Trajectories.TrajectoryScript(Seed);
+        var stop = script.TruthsEntering(DateTimeOffset.UnixEpoch.AddMinutes(1), DateTimeOffset.UnixEpoch.AddMinutes(30))
+            .First(t => t.Kind == Sensact.Simulators.Trajectories.TrajectoryAnomalyKind.Speeding && t.Lane < 2);
+        var onset = stop.Onset!.Value;
+        var clock = new HistoricalScheduler(stop.Entry.AddSeconds(-2));
+        using var hub = new SensorHub();
+        hub.Add(new SharedSensor<ImageFrame>(SimulatedScenes.CreateCamera("street", Camera(20), clock), SensorRecovery.Default, clock, (_, _, _) => { }));
+        var rates = new RecordingRates(20, hub, Camera, clock) { Now = () => clock.Now };
+        var problems = new List<string>();
+        // As configs/trajectory-watch.json: the camera at 20 Hz, every second frame detected, 30 Hz while alerting, scored at 10 Hz.
+        var options = Options();
+        (options.DetectEvery, options.AlertFrameRateHz, options.Watch.ScoreRateHz) = (2, 30, 10);
+        using var app = new TrajectoryWatchKind().Prepare("watch", options, hub, problems);
+        Assert.Empty(problems);
+
+        var events = app!.Build(new AppBuildContext(hub, clock, TimeProvider.System, NullLoggerFactory.Instance, rates)).Record(clock);
+        clock.AdvanceTo(onset.AddSeconds(5));
+
+        var observations = new Sensact.Simulators.Trajectories.TrajectoryObservation[script.MaxObjects];
+        var onTheCar = events.Values.Cast<Anomaly>().Where(a => a.OriginatingTime >= onset && Nearest(script, observations, a) == stop.TrackId).ToList();
+        var summary = string.Join("; ", events.Values.Cast<Anomaly>().Select(a => $"{(a.OriginatingTime - onset).TotalSeconds:F1} s {a.AnomalyKind} {a.Score:F1} track {a.TrackId} near {Nearest(script, observations, a)} at ({a.Points[^1].X:F2},{a.Points[^1].Y:F2})")) + $" car {stop.TrackId} lane {stop.Lane}";
+        Assert.True(onTheCar.Count > 0, $"no alarm on the speeding car in 5 s (alarms: {summary})");
+        Assert.Equal(Sensact.Pipelines.Trajectories.Scoring.AnomalyKinds.Speeding, onTheCar[0].AnomalyKind);
+        Assert.True(onTheCar[0].OriginatingTime - onset < TimeSpan.FromSeconds(3), summary);
     }
 
     [Fact]
@@ -87,6 +118,14 @@ public sealed class TrajectoryWatchAppTests
 
         Assert.Null(new TrajectoryWatchKind().Prepare("watch", options, hub, problems));
         Assert.Contains(problems, p => p.StartsWith("NormalTracks:", StringComparison.Ordinal) && p.Contains("no-such-normal.csv", StringComparison.Ordinal));
+    }
+
+    // The object nearest to the alarmed track's latest point when it was raised (positions in fractions of the frame).
+    private static long Nearest(Sensact.Simulators.Trajectories.TrajectoryScript script, Sensact.Simulators.Trajectories.TrajectoryObservation[] observations, Anomaly anomaly)
+    {
+        var n = script.ObservationsAt(anomaly.OriginatingTime, observations);
+        var last = anomaly.Points[^1];
+        return observations.Take(n).MinBy(o => Math.Pow((o.TrueX / Sensact.Simulators.Trajectories.TrajectoryScript.WorldWidth) - last.X, 2) + Math.Pow((o.TrueY / Sensact.Simulators.Trajectories.TrajectoryScript.WorldHeight) - last.Y, 2)).TrackId;
     }
 
     // An episode may end and start again on one track; count the repeats.
