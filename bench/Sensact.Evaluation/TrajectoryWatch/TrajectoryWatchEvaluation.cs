@@ -17,7 +17,9 @@ namespace Sensact.Evaluation.TrajectoryWatch;
 /// <summary>
 /// <c>--app trajectory-watch</c>: three seeded position scenes (<c>Seed</c>, +1, +2; <c>--windows</c>
 /// minutes of scene in all) through the live path (<see cref="SceneRunner"/>) with each predictor, the
-/// scorer calibrated on the normal tracks of scene 1001 (the shipped <c>normal-traffic.csv</c>), the
+/// scorer and its live thresholds calibrated on 30 min of normal traffic of scene 1001 recorded through
+/// the same detections and tracker (<see cref="SceneRunner.NormalTracks"/>, the scene without its
+/// anomalies; the application's <c>normal-traffic.csv</c> is the same scene through the camera), the
 /// application's default tracker, scoring and watch settings.
 /// </summary>
 internal sealed class TrajectoryWatchEvaluation : IEvaluation
@@ -27,7 +29,7 @@ internal sealed class TrajectoryWatchEvaluation : IEvaluation
 
     // The learned predictor was trained on seed 1 and tested on 1001: the scenes evaluated are 10 + --seed onwards.
     private const int SeedOffset = 10;
-    private static readonly TimeSpan CalibrationSpan = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan CalibrationSpan = TimeSpan.FromMinutes(30);
 
     public string App => "trajectory-watch";
 
