@@ -106,6 +106,47 @@ internal static class TrackMeasures
         return best / Math.PI;
     }
 
+    // Path length against net displacement over the window, on positions at least 3 steps apart
+    // (so that noise while standing still does not count as path): about 1 for normal traffic,
+    // large for wandering in a small area; net displacements under one typical step count as one.
+    // sub and path are scratch, as long as the track.
+    internal static double Tortuosity(ReadOnlySpan<TrajectoryPoint> norm, int window, Span<TrajectoryPoint> sub, Span<double> path)
+    {
+        var m = 0;
+        for (var i = 0; i < norm.Length; i++)
+        {
+            if (m == 0 || norm[i].T - sub[m - 1].T >= 3 || i == norm.Length - 1)
+            {
+                sub[m++] = norm[i];
+            }
+        }
+
+        path = path[..m];
+        path[0] = 0;
+        for (var i = 1; i < m; i++)
+        {
+            path[i] = path[i - 1] + TrackShapeExtractor.Distance(sub[i], sub[i - 1]);
+        }
+
+        double best = 0;
+        var start = 0;
+        var full = Math.Min(window, sub[m - 1].T - sub[0].T);
+        for (var i = 1; i < m; i++)
+        {
+            while (sub[i].T - sub[start].T > window)
+            {
+                start++;
+            }
+
+            if (sub[i].T - sub[start].T >= full - 3)
+            {
+                best = Math.Max(best, (path[i] - path[start]) / Math.Max(TrackShapeExtractor.Distance(sub[i], sub[start]), 1));
+            }
+        }
+
+        return best;
+    }
+
     internal static double WrongWay(ReadOnlySpan<TrajectoryPoint> points, FlowField flow)
     {
         int against = 0, judged = 0;

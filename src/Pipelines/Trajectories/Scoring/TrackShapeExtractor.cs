@@ -66,13 +66,13 @@ internal sealed class TrackShapeExtractor
             s[i - 1] = _clean[i].T - _clean[i - 1].T;
         }
 
-        step = Median(s);
+        step = Medians.Of(s);
         for (var i = 1; i < n; i++)
         {
             s[i - 1] = Distance(_clean[i], _clean[i - 1]) / (_clean[i].T - _clean[i - 1].T);
         }
 
-        speed = Median(s);
+        speed = Medians.Of(s);
         return step > 0 && double.IsFinite(speed);
     }
 
@@ -100,7 +100,7 @@ internal sealed class TrackShapeExtractor
         var pace = Pace(n, flow);
         shape.Speeding = TrackMeasures.Speeding(norm, pace, half);
         shape.SuddenStop = TrackMeasures.Stop(norm, pace, _options.Window);
-        shape.Loitering = Tortuosity(norm, _options.LoiterWindow);
+        shape.Loitering = TrackMeasures.Tortuosity(norm, _options.LoiterWindow, _sub, _scratch);
         shape.UTurn = TrackMeasures.Turning(norm, half, 4 * _options.Window, _lows, _highs, _speed);
         shape.WrongWay = flow is null ? 0 : TrackMeasures.WrongWay(_clean.AsSpan(0, n), flow);
         shape.Zone = Zone(_clean.AsSpan(0, n));
@@ -181,7 +181,7 @@ internal sealed class TrackShapeExtractor
             speeds[i] = flow.TypicalSpeed(_clean[i].X, _clean[i].Y) ?? typicalSpeed;
         }
 
-        return Median(speeds);
+        return Medians.Of(speeds);
     }
 
     private double StepScore(ReadOnlySpan<TrajectoryPoint> norm, FlowField? flow)
@@ -204,47 +204,6 @@ internal sealed class TrackShapeExtractor
             window[slot] = d2;
             k++;
             best = Math.Max(best, sum / Math.Min(k, horizon));
-        }
-
-        return best;
-    }
-
-    // Path length against net displacement over the window, on positions at least 3 steps apart
-    // (so that noise while standing still does not count as path): about 1 for normal traffic,
-    // large for wandering in a small area; net displacements under one typical step count as one.
-    private double Tortuosity(ReadOnlySpan<TrajectoryPoint> norm, int window)
-    {
-        var sub = _sub.AsSpan();
-        var m = 0;
-        for (var i = 0; i < norm.Length; i++)
-        {
-            if (m == 0 || norm[i].T - sub[m - 1].T >= 3 || i == norm.Length - 1)
-            {
-                sub[m++] = norm[i];
-            }
-        }
-
-        var path = _scratch.AsSpan(0, m);
-        path[0] = 0;
-        for (var i = 1; i < m; i++)
-        {
-            path[i] = path[i - 1] + Distance(sub[i], sub[i - 1]);
-        }
-
-        double best = 0;
-        var start = 0;
-        var full = Math.Min(window, sub[m - 1].T - sub[0].T);
-        for (var i = 1; i < m; i++)
-        {
-            while (sub[i].T - sub[start].T > window)
-            {
-                start++;
-            }
-
-            if (sub[i].T - sub[start].T >= full - 3)
-            {
-                best = Math.Max(best, (path[i] - path[start]) / Math.Max(Distance(sub[i], sub[start]), 1));
-            }
         }
 
         return best;
@@ -307,76 +266,4 @@ internal sealed class TrackShapeExtractor
     }
 
     internal static double Distance(TrajectoryPoint a, TrajectoryPoint b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
-
-    /// <summary>The median, found by selection (linear on average) rather than a full sort; reorders <paramref name="values"/>.</summary>
-    internal static double Median(Span<double> values)
-    {
-        var n = values.Length;
-        if (n == 0)
-        {
-            return 0;
-        }
-
-        var k = n / 2;
-        Select(values, k);
-        if (n % 2 == 1)
-        {
-            return values[k];
-        }
-
-        // Everything before k is at most values[k]: the lower middle is the largest of them.
-        var lower = values[0];
-        for (var i = 1; i < k; i++)
-        {
-            lower = Math.Max(lower, values[i]);
-        }
-
-        return (lower + values[k]) / 2;
-    }
-
-    // Reorders values so that values[k] is the k-th smallest, with nothing larger before it and nothing smaller after (Hoare's selection, median-of-three pivots).
-    private static void Select(Span<double> values, int k)
-    {
-        var (left, right) = (0, values.Length - 1);
-        while (right > left)
-        {
-            var middle = left + ((right - left) / 2);
-            var pivot = MedianOfThree(values[left], values[middle], values[right]);
-            var (i, j) = (left, right);
-            while (i <= j)
-            {
-                while (values[i] < pivot)
-                {
-                    i++;
-                }
-
-                while (values[j] > pivot)
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    (values[i], values[j]) = (values[j], values[i]);
-                    i++;
-                    j--;
-                }
-            }
-
-            if (k <= j)
-            {
-                right = j;
-            }
-            else if (k >= i)
-            {
-                left = i;
-            }
-            else
-            {
-                return;
-            }
-        }
-    }
-
-    private static double MedianOfThree(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 }

@@ -89,7 +89,7 @@ public sealed class TrajectoryScorer
             throw new ArgumentException($"At least 2 tracks with 2 or more usable positions and some motion are needed to calibrate; {speeds.Count} found among {tracks.Count}.", nameof(tracks));
         }
 
-        var scorer = new TrajectoryScorer(options, predictor, new FlowField(tracks, options.FlowGridCells), TrackShapeExtractor.Median(speeds.ToArray()));
+        var scorer = new TrajectoryScorer(options, predictor, new FlowField(tracks, options.FlowGridCells), Medians.Of(speeds.ToArray()));
         foreach (var track in tracks)
         {
             scorer._extractor.AddResiduals(track, scorer.TypicalSpeed, scorer._flow);
@@ -222,7 +222,7 @@ public sealed class TrajectoryScorer
     private static double Mad(double[] values, double median)
     {
         var deviations = values.Select(v => Math.Abs(v - median)).ToArray();
-        return TrackShapeExtractor.Median(deviations);
+        return Medians.Of(deviations);
     }
 
     private static double ThresholdOf(double[] scores, double rate, CalibrationMode mode, double sigmas)
@@ -231,7 +231,7 @@ public sealed class TrajectoryScorer
         Array.Sort(sorted);
         if (mode == CalibrationMode.Unsupervised)
         {
-            var median = TrackShapeExtractor.Median(sorted.ToArray());
+            var median = Medians.Of(sorted.ToArray());
             return median + (sigmas * 1.4826 * Math.Max(Mad(sorted, median), 0.1));
         }
 
