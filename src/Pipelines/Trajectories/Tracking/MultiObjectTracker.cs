@@ -25,13 +25,12 @@ public sealed class MultiObjectTracker
     private readonly int _historyLength;
     private readonly int[] _trackToDetection;
     private double[] _cost = [];
-    private Detection[] _valid = [];
-    private int[] _validIndex = [];
+    private readonly DetectionFilter _filter;
     private bool[] _detectionUsed = [];
     private int _count;
     private long _nextId = 1;
     private TimeSpan? _lastTime;
-    private long _frames, _outOfOrder, _nonFinite, _lowScore, _outside, _clamped, _overCapacity, _births, _deaths;
+    private long _frames, _outOfOrder, _overCapacity, _births, _deaths;
 
     /// <summary>Makes a tracker.</summary>
     /// <param name="options">How to track; checked here.</param>
@@ -46,6 +45,7 @@ public sealed class MultiObjectTracker
         }
 
         _options = options;
+        _filter = new DetectionFilter(options);
         _slots = new Slot[options.MaxTracks];
         _snapshot = new Track[options.MaxTracks];
         _trackToDetection = new int[options.MaxTracks];
@@ -57,7 +57,7 @@ public sealed class MultiObjectTracker
     public ReadOnlySpan<Track> Tracks => _snapshot.AsSpan(0, _count);
 
     /// <summary>Gets what was dropped or repaired so far.</summary>
-    public TrackerCounters Counters => new(_frames, _outOfOrder, _nonFinite, _lowScore, _outside, _clamped, _overCapacity, _births, _deaths);
+    public TrackerCounters Counters => new(_frames, _outOfOrder, _filter.NonFinite, _filter.LowScore, _filter.Outside, _filter.Clamped, _overCapacity, _births, _deaths);
 
     /// <summary>Takes one frame's detections.</summary>
     /// <param name="time">The frame's originating time; a time not after the previous frame's drops the frame.</param>
@@ -74,7 +74,12 @@ public sealed class MultiObjectTracker
 
         var dt = _lastTime is { } previous ? (time - previous).TotalSeconds : 0;
         _lastTime = time;
-        var valid = Filter(detections);
+        var valid = _filter.Filter(detections);
+        if (_detectionUsed.Length < valid)
+        {
+            _detectionUsed = new bool[_filter.Valid.Length];
+        }
+
         for (var t = 0; t < _count; t++)
         {
             _slots[t].Kalman.Predict(dt, _options.ProcessNoise);
@@ -90,8 +95,8 @@ public sealed class MultiObjectTracker
             if (d >= 0)
             {
                 used[d] = true;
-                Correct(ref slot, t, _valid[d], time);
-                slot.DetectionIndex = _validIndex[d];
+                Correct(ref slot, t, _filter.Valid[d], time);
+                slot.DetectionIndex = _filter.InputIndex[d];
             }
             else
             {
@@ -106,7 +111,7 @@ public sealed class MultiObjectTracker
         {
             if (!used[d])
             {
-                Start(_valid[d], _validIndex[d], time);
+                Start(_filter.Valid[d], _filter.InputIndex[d], time);
             }
         }
 
@@ -148,60 +153,6 @@ public sealed class MultiObjectTracker
         return 0;
     }
 
-    private int Filter(ReadOnlySpan<Detection> detections)
-    {
-        if (_valid.Length < detections.Length)
-        {
-            var size = Math.Max(detections.Length, _valid.Length * 2);
-            _valid = new Detection[size];
-            _validIndex = new int[size];
-            _detectionUsed = new bool[size];
-        }
-
-        var n = 0;
-        for (var i = 0; i < detections.Length; i++)
-        {
-            var d = detections[i];
-            if (!float.IsFinite(d.Left) || !float.IsFinite(d.Top) || !float.IsFinite(d.Width) || !float.IsFinite(d.Height)
-                || !float.IsFinite(d.Score) || d.Width < 0 || d.Height < 0)
-            {
-                _nonFinite++;
-                continue;
-            }
-
-            if (d.Score < _options.MinScore)
-            {
-                _lowScore++;
-                continue;
-            }
-
-            if (_options.FrameWidth is { } w && _options.FrameHeight is { } h)
-            {
-                if (d.CenterX < 0 || d.CenterY < 0 || d.CenterX > w || d.CenterY > h)
-                {
-                    _outside++;
-                    continue;
-                }
-
-                var left = Math.Max(d.Left, 0f);
-                var top = Math.Max(d.Top, 0f);
-                var right = Math.Min(d.Left + d.Width, (float)w);
-                var bottom = Math.Min(d.Top + d.Height, (float)h);
-                if (left != d.Left || top != d.Top || right != d.Left + d.Width || bottom != d.Top + d.Height)
-                {
-                    _clamped++;
-                    d = new Detection(left, top, right - left, bottom - top, d.Score);
-                }
-            }
-
-            _valid[n] = d;
-            _validIndex[n] = i;
-            n++;
-        }
-
-        return n;
-    }
-
     private void Associate(int valid)
     {
         var tracks = _count;
@@ -217,7 +168,7 @@ public sealed class MultiObjectTracker
             var row = _cost.AsSpan(t * valid, valid);
             for (var d = 0; d < valid; d++)
             {
-                var det = _valid[d];
+                var det = _filter.Valid[d];
                 var boxes = s.Width > 0 && s.Height > 0 && det.Width > 0 && det.Height > 0;
                 row[d] = _options.Cost switch
                 {
