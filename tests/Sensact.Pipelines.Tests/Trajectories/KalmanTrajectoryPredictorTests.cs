@@ -58,6 +58,57 @@ public class KalmanTrajectoryPredictorTests
     }
 
     [Fact]
+    public void PredictTrack_AsTryPredictAtEveryPosition_EvenUnevenRepeatedAndBadTimes()
+    {
+        var random = new Random(4);
+        var predictor = new KalmanTrajectoryPredictor(processNoise: 0.05, measurementNoise: 0.01);
+        for (var trial = 0; trial < 40; trial++)
+        {
+            // Evenly spaced stretches (the weighted sums) broken by uneven steps, repeated times and a NaN (the filter).
+            var t = 0.0;
+            var track = new TrajectoryPoint[60];
+            for (var i = 0; i < track.Length; i++)
+            {
+                t += random.NextDouble() < 0.1 ? (random.NextDouble() < 0.3 ? 0 : 0.05 + random.NextDouble()) : (trial % 2 == 0 ? 0.1 : 1);
+                track[i] = new TrajectoryPoint(t, (3 * t) + (0.1 * random.NextDouble()), (random.NextDouble() < 0.02 ? double.NaN : Math.Sin(t)));
+            }
+
+            var predictions = new PredictedPosition[track.Length];
+            var valid = new bool[track.Length];
+            var count = predictor.PredictTrack(track, predictions, valid);
+
+            var expected = 0;
+            for (var i = 0; i < track.Length; i++)
+            {
+                var from = Math.Max(0, i - predictor.HistoryLength);
+                var p = default(PredictedPosition);
+                var one = i >= predictor.MinHistory && predictor.TryPredict(track.AsSpan(from, i - from), track[i].T, out p);
+                Assert.Equal(one, valid[i]);
+                if (one)
+                {
+                    expected++;
+                    Assert.Equal(p.X, predictions[i].X, 9);
+                    Assert.Equal(p.Y, predictions[i].Y, 9);
+                    Assert.Equal(p.VarianceX, predictions[i].VarianceX, 12);
+                }
+            }
+
+            Assert.Equal(expected, count);
+        }
+    }
+
+    [Fact]
+    public void PredictTrack_Warm_AllocatesNothing()
+    {
+        var predictor = new KalmanTrajectoryPredictor(processNoise: 0.1, measurementNoise: 0.01);
+        TrajectoryPoint[] track = [.. Enumerable.Range(0, 100).Select(i => new TrajectoryPoint(i * 0.1, i, 0))];
+        var predictions = new PredictedPosition[100];
+        var valid = new bool[100];
+
+        Assert.Equal(0, Allocations.SteadyState(() => predictor.PredictTrack(track, predictions, valid)));
+    }
+
+    [Fact]
     public void Constructor_BadNoise_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new KalmanTrajectoryPredictor(0, 1));

@@ -49,7 +49,8 @@ public sealed class PredictTrackTests : IDisposable
     [Fact]
     public void PredictTrack_DefaultMethod_IsTheLoopOverTryPredict()
     {
-        ITrajectoryPredictor kalman = new KalmanTrajectoryPredictor(processNoise: 0.05, measurementNoise: 0.01, historyLength: 8);
+        // Seen only through TryPredict (the Kalman predictor has its own PredictTrack, tested with it).
+        ITrajectoryPredictor kalman = new OneByOne(new KalmanTrajectoryPredictor(processNoise: 0.05, measurementNoise: 0.01, historyLength: 8));
         var track = new SyntheticTracks(6).Anomalous(AnomalyKinds.Swerve);
         track[30] = track[30] with { T = track[29].T };
 
@@ -143,7 +144,7 @@ public sealed class PredictTrackTests : IDisposable
         Assert.True(track.Length < 20 || count >= track.Length - 11, $"{count} of {track.Length} predicted");
     }
 
-    // The learned predictor seen only through TryPredict, so the scorer takes the default, position-by-position PredictTrack.
+    // A predictor seen only through TryPredict, so callers take the default, position-by-position PredictTrack.
     private sealed class OneByOne(ITrajectoryPredictor inner) : ITrajectoryPredictor
     {
         public int HistoryLength => inner.HistoryLength;

@@ -24,7 +24,20 @@ public sealed class KalmanTrajectoryPredictor : ITrajectoryPredictor
         MeasurementNoise = measurementNoise;
         HistoryLength = historyLength;
         InitialVelocityVariance = initialVelocityVariance;
+        _weights = new double[(historyLength + 1) * historyLength];
+        _weightVariance = new double[historyLength + 1];
+        _weightStep = new double[historyLength + 1];
+        Array.Fill(_weightStep, double.NaN);
+        _impulse = new TrajectoryPoint[historyLength];
     }
+
+    // For windows of evenly spaced positions, the filter's prediction is a fixed weighted sum of the window's
+    // positions (it is linear in them, and its gains depend only on the time steps): the weights per window
+    // length, for the latest step seen, found by running the filter on unit impulses.
+    private readonly double[] _weights;
+    private readonly double[] _weightVariance;
+    private readonly double[] _weightStep;
+    private readonly TrajectoryPoint[] _impulse;
 
     /// <summary>Gets the spectral density of white acceleration, units²/s³.</summary>
     public double ProcessNoise { get; }
@@ -75,6 +88,91 @@ public sealed class KalmanTrajectoryPredictor : ITrajectoryPredictor
         var variance = kalman.InnovationVariance(MeasurementNoise);
         prediction = new PredictedPosition(kalman.X, kalman.Y, variance, 0, variance);
         return double.IsFinite(kalman.X) && double.IsFinite(kalman.Y) && double.IsFinite(variance);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Windows of evenly spaced positions (the common case) are predicted as weighted sums, the weights found once per step and window length; others run the filter.</remarks>
+    public int PredictTrack(ReadOnlySpan<TrajectoryPoint> track, Span<PredictedPosition> predictions, Span<bool> valid)
+    {
+        TrajectoryPredictions.CheckLengths(track, predictions, valid);
+        var count = 0;
+        for (var i = 0; i < track.Length; i++)
+        {
+            var from = Math.Max(0, i - HistoryLength);
+            valid[i] = i >= MinHistory && (Even(track, from, i, out var step)
+                ? TryWeighted(track[from..i], step, out predictions[i])
+                : TryPredict(track[from..i], track[i].T, out predictions[i]));
+            if (valid[i])
+            {
+                count++;
+            }
+            else
+            {
+                predictions[i] = default;
+            }
+        }
+
+        return count;
+    }
+
+    // Whether the positions from..i (the one predicted included) are evenly spaced in time, and by what.
+    private static bool Even(ReadOnlySpan<TrajectoryPoint> track, int from, int i, out double step)
+    {
+        step = track[i].T - track[i - 1].T;
+        if (!(step > 0) || !double.IsFinite(step) || !double.IsFinite(track[i].X) || !double.IsFinite(track[i].Y))
+        {
+            return false;
+        }
+
+        for (var k = from + 1; k < i; k++)
+        {
+            if (Math.Abs(track[k].T - track[k - 1].T - step) > 1e-9 * step)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool TryWeighted(ReadOnlySpan<TrajectoryPoint> window, double step, out PredictedPosition prediction)
+    {
+        var length = window.Length;
+        var weights = _weights.AsSpan(length * HistoryLength, length);
+        // Steps that differ by float rounding share weights (NaN, before any, differs from every step).
+        if (!(Math.Abs(_weightStep[length] - step) <= 1e-9 * step))
+        {
+            // One unit impulse per position: the prediction's x is that position's weight.
+            for (var k = 0; k < length; k++)
+            {
+                for (var j = 0; j < length; j++)
+                {
+                    _impulse[j] = new TrajectoryPoint(j * step, j == k ? 1 : 0, 0);
+                }
+
+                if (!TryPredict(_impulse.AsSpan(0, length), length * step, out var unit))
+                {
+                    prediction = default;
+                    return false;
+                }
+
+                weights[k] = unit.X;
+                _weightVariance[length] = unit.VarianceX;
+            }
+
+            _weightStep[length] = step;
+        }
+
+        double x = 0, y = 0;
+        for (var k = 0; k < length; k++)
+        {
+            x += weights[k] * window[k].X;
+            y += weights[k] * window[k].Y;
+        }
+
+        var variance = _weightVariance[length];
+        prediction = new PredictedPosition(x, y, variance, 0, variance);
+        return double.IsFinite(x) && double.IsFinite(y);
     }
 
     private static void Positive(double value, string name)

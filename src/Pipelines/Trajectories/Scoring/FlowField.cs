@@ -67,10 +67,9 @@ internal sealed class FlowField
         }
     }
 
-    /// <summary>Gets the cosine between a step and the usual direction where it starts, or null where there is none.</summary>
-    public double? Agreement(double x, double y, double dx, double dy)
+    /// <summary>Gets the cosine between a step and the usual direction of cell <paramref name="c"/> (<see cref="Cell"/>), or null where there is none.</summary>
+    public double? AgreementIn(int c, double dx, double dy)
     {
-        var c = Cell(x, y);
         var length = Math.Sqrt((dx * dx) + (dy * dy));
         if (c < 0 || _count[c] < MinSteps || !(length > 0))
         {
@@ -86,10 +85,9 @@ internal sealed class FlowField
         return ((dx * _sumX[c]) + (dy * _sumY[c])) / (length * resultant);
     }
 
-    /// <summary>Gets the typical speed of normal traffic at a place (units per second), or null where too few steps were seen.</summary>
-    public double? TypicalSpeed(double x, double y)
+    /// <summary>Gets the typical speed of normal traffic (units per second) in cell <paramref name="c"/> (<see cref="Cell"/>), or null where too few steps were seen.</summary>
+    public double? TypicalSpeedIn(int c)
     {
-        var c = Cell(x, y);
         return c < 0 || _count[c] < MinSteps ? null : _sumSpeed[c] / _count[c];
     }
 
@@ -114,18 +112,18 @@ internal sealed class FlowField
     }
 
     /// <summary>
-    /// Gets the mean step residual of normal traffic at a place (the mean over all places where fewer
+    /// Gets the mean step residual of normal traffic in cell <paramref name="c"/> (<see cref="Cell"/>) (the mean over all places where fewer
     /// than 10 were seen; 1 before any is added): what a step residual there is divided by, so the
     /// step score means as much on a noisy walkway or at the frame's edge as on a smooth road.
     /// </summary>
-    public double ResidualScale(double x, double y)
+    public double ResidualScaleIn(int c)
     {
-        var c = Cell(x, y);
         var mean = c >= 0 && _residuals[c] >= 10 ? _sumResidual[c] / _residuals[c] : _totalResiduals > 0 ? _totalResidual / _totalResiduals : 1;
         return Math.Max(mean, 1e-6);
     }
 
-    private int Cell(double x, double y)
+    /// <summary>Gets the grid cell holding a place, or -1 outside the grid.</summary>
+    public int Cell(double x, double y)
     {
         if (!double.IsFinite(x) || !double.IsFinite(y))
         {

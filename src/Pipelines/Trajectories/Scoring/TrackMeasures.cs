@@ -147,12 +147,13 @@ internal static class TrackMeasures
         return best;
     }
 
-    internal static double WrongWay(ReadOnlySpan<TrajectoryPoint> points, FlowField flow)
+    // cells: each point's cell of the flow field.
+    internal static double WrongWay(ReadOnlySpan<TrajectoryPoint> points, ReadOnlySpan<int> cells, FlowField flow)
     {
         int against = 0, judged = 0;
         for (var i = 1; i < points.Length; i++)
         {
-            if (flow.Agreement(points[i - 1].X, points[i - 1].Y, points[i].X - points[i - 1].X, points[i].Y - points[i - 1].Y) is { } cos)
+            if (flow.AgreementIn(cells[i - 1], points[i].X - points[i - 1].X, points[i].Y - points[i - 1].Y) is { } cos)
             {
                 judged++;
                 against += cos < 0 ? 1 : 0;

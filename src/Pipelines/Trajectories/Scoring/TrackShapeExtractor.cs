@@ -19,6 +19,7 @@ internal sealed class TrackShapeExtractor
     private double[] _speed = new double[128];
     private double[] _pace = new double[128];
     private int[] _lows = new int[128];
+    private int[] _cells = new int[128]; // each clean position's cell of the flow field (set by LocalSpeed)
     private int[] _highs = new int[128];
     private double _unitSpeed;
     private PredictedPosition[] _predicted = new PredictedPosition[128];
@@ -81,7 +82,7 @@ internal sealed class TrackShapeExtractor
     /// goes (the median over its positions of <paramref name="flow"/>'s speeds; <paramref name="typicalSpeed"/>
     /// where the field has none) times the track's median time step, so a pedestrian on a walkway and a
     /// car on a road both make steps about 1 long when they move as usual. Step residuals are divided by
-    /// what normal traffic shows at the place (<see cref="FlowField.ResidualScale"/>) once learned.
+    /// what normal traffic shows at the place (<see cref="FlowField.ResidualScaleIn"/>) once learned.
     /// </summary>
     public bool TryMeasure(ReadOnlySpan<TrajectoryPoint> raw, double typicalSpeed, FlowField? flow, out TrackShape shape)
     {
@@ -102,7 +103,7 @@ internal sealed class TrackShapeExtractor
         shape.SuddenStop = TrackMeasures.Stop(norm, pace, _options.Window);
         shape.Loitering = TrackMeasures.Tortuosity(norm, _options.LoiterWindow, _sub, _scratch);
         shape.UTurn = TrackMeasures.Turning(norm, half, 4 * _options.Window, _lows, _highs, _speed);
-        shape.WrongWay = flow is null ? 0 : TrackMeasures.WrongWay(_clean.AsSpan(0, n), flow);
+        shape.WrongWay = flow is null ? 0 : TrackMeasures.WrongWay(_clean.AsSpan(0, n), _cells.AsSpan(0, n), flow);
         shape.Zone = Zone(_clean.AsSpan(0, n));
         return true;
     }
@@ -161,7 +162,7 @@ internal sealed class TrackShapeExtractor
 
         for (var i = 0; i < n; i++)
         {
-            pace[i] = flow.TypicalSpeed(_clean[i].X, _clean[i].Y) is { } local && _unitSpeed > 0 ? local / _unitSpeed : 1;
+            pace[i] = flow.TypicalSpeedIn(_cells[i]) is { } local && _unitSpeed > 0 ? local / _unitSpeed : 1;
         }
 
         return pace;
@@ -178,7 +179,8 @@ internal sealed class TrackShapeExtractor
         var speeds = _speed.AsSpan(0, n);
         for (var i = 0; i < n; i++)
         {
-            speeds[i] = flow.TypicalSpeed(_clean[i].X, _clean[i].Y) ?? typicalSpeed;
+            _cells[i] = flow.Cell(_clean[i].X, _clean[i].Y);
+            speeds[i] = flow.TypicalSpeedIn(_cells[i]) ?? typicalSpeed;
         }
 
         return Medians.Of(speeds);
@@ -198,7 +200,7 @@ internal sealed class TrackShapeExtractor
                 continue;
             }
 
-            var d2 = Math.Min(_predicted[i].Mahalanobis2(norm[i].X, norm[i].Y), StepCap) / (flow?.ResidualScale(_clean[i].X, _clean[i].Y) ?? 1);
+            var d2 = Math.Min(_predicted[i].Mahalanobis2(norm[i].X, norm[i].Y), StepCap) / (flow?.ResidualScaleIn(_cells[i]) ?? 1);
             var slot = k % horizon;
             sum += d2 - (k >= horizon ? window[slot] : 0);
             window[slot] = d2;
@@ -254,6 +256,7 @@ internal sealed class TrackShapeExtractor
             _speed = new double[size];
             _pace = new double[size];
             _lows = new int[size];
+            _cells = new int[size];
             _highs = new int[size];
             _predicted = new PredictedPosition[size];
             _valid = new bool[size];
