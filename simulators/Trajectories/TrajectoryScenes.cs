@@ -39,4 +39,31 @@ public static class TrajectoryScenes
             Points = [.. track.Points.Select(p => p with { X = p.X / TrajectoryScript.WorldWidth, Y = p.Y / TrajectoryScript.WorldHeight })],
         };
     }
+
+    /// <summary>
+    /// Gets the object whose true centre is nearest to a position in fractions of the frame (as a face
+    /// detector reports it), within <paramref name="gate"/>; for attributing tracks to the scene's truth.
+    /// </summary>
+    /// <param name="objects">The objects present (<see cref="TrajectoryScript.ObservationsAt"/>).</param>
+    /// <param name="x">The position's x, a fraction of the frame's width.</param>
+    /// <param name="y">The position's y, a fraction of the frame's height.</param>
+    /// <param name="gate">The farthest an object may be, in fractions of the frame.</param>
+    /// <returns>The object's track id, or null when none is within the gate.</returns>
+    public static long? NearestObject(ReadOnlySpan<TrajectoryObservation> objects, double x, double y, double gate)
+    {
+        long? best = null;
+        var bestDistance = gate;
+        foreach (var o in objects)
+        {
+            var dx = (o.TrueX / TrajectoryScript.WorldWidth) - x;
+            var dy = (o.TrueY / TrajectoryScript.WorldHeight) - y;
+            var distance = Math.Sqrt((dx * dx) + (dy * dy));
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (o.TrackId, distance);
+            }
+        }
+
+        return best;
+    }
 }

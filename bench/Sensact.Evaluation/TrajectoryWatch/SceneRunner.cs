@@ -118,62 +118,19 @@ internal static class SceneRunner
         var script = new TrajectoryScript(seed);
         var random = new Random(seed * 7919);
         var tracker = new MultiObjectTracker(options);
+        var recorder = new TrackRecorder();
         var observations = new TrajectoryObservation[script.MaxObjects];
         var detections = new List<Detection>();
-        var points = new Dictionary<long, List<TrajectoryPoint>>();
-        var votes = new Dictionary<long, Dictionary<long, int>>();
-        var confirmed = new HashSet<long>();
-        var newest = new TrajectoryPoint[1];
         var frames = (long)(duration.TotalSeconds * FrameRateHz);
         for (long f = 0; f < frames; f++)
         {
             var time = DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(f * TimeSpan.TicksPerSecond / FrameRateHz));
             var n = Detect(script, random, time, observations, detections, normalOnly: true);
-            foreach (var track in tracker.Update(time - DateTimeOffset.UnixEpoch, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(detections)))
-            {
-                if (track.DetectionIndex < 0)
-                {
-                    continue;
-                }
-
-                // The position as the tracker keeps it (a box overhanging the frame is cut to it first).
-                tracker.CopyHistory(track.Id, newest);
-                var d = newest[0];
-                (points.TryGetValue(track.Id, out var list) ? list : points[track.Id] = []).Add(d);
-                if (track.State == TrackState.Confirmed)
-                {
-                    confirmed.Add(track.Id);
-                }
-
-                if (Nearest(observations.AsSpan(0, n), d.X, d.Y) is { } truth)
-                {
-                    var ballot = votes.TryGetValue(track.Id, out var b) ? b : votes[track.Id] = [];
-                    ballot[truth] = ballot.GetValueOrDefault(truth) + 1;
-                }
-            }
+            var tracks = tracker.Update(time - DateTimeOffset.UnixEpoch, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(detections));
+            recorder.Add(tracker, tracks, p => TrajectoryScenes.NearestObject(observations.AsSpan(0, n), p.X, p.Y, Gate));
         }
 
-        return [.. points.OrderBy(p => p.Key).Where(p =>
-            confirmed.Contains(p.Key) && p.Value.Count >= 20 && votes.TryGetValue(p.Key, out var ballot)
-            && script.Truth(ballot.MaxBy(v => v.Value).Key) is { IsAnomalous: false }).Select(p => p.Value.ToArray())];
-    }
-
-    private static long? Nearest(ReadOnlySpan<TrajectoryObservation> objects, double x, double y)
-    {
-        long? best = null;
-        var bestDistance = Gate;
-        foreach (var o in objects)
-        {
-            var dx = (o.TrueX / TrajectoryScript.WorldWidth) - x;
-            var dy = (o.TrueY / TrajectoryScript.WorldHeight) - y;
-            var distance = Math.Sqrt((dx * dx) + (dy * dy));
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (o.TrackId, distance);
-            }
-        }
-
-        return best;
+        return [.. recorder.Tracks(minPoints: 20).Where(t => t.Label is { } id && script.Truth(id) is { IsAnomalous: false }).Select(t => t.Points)];
     }
 
     /// <summary>Writes the objects present at <paramref name="time"/> and the detector's view of them (misses, false detections).</summary>
