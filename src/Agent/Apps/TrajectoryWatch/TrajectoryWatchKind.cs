@@ -60,60 +60,41 @@ internal sealed class TrajectoryWatchKind : IAppKind
         }
 
         var tracks = normal.Where(t => t.Points.Length >= 2).Select(t => t.Points).ToList();
-        ITrajectoryPredictor predictor;
+        // The detector first: a missing model is reported before the calibration's seconds are spent.
+        UltraFaceDetector? detector = null;
         OnnxTrajectoryPredictor? learned = null;
-        try
-        {
-            if (string.Equals(watch.Predictor, TrajectoryWatchOptions.Learned, StringComparison.OrdinalIgnoreCase))
-            {
-                // The residual variance is measured on the deployment's normal traffic.
-                learned = OnnxTrajectoryPredictor.Load(watch.PredictorModel, residualVariance: 1, options: watch.Inference);
-                learned.Calibrate(tracks);
-                predictor = learned;
-            }
-            else
-            {
-                predictor = TrajectoryScorer.DefaultPredictor();
-            }
-        }
-        catch (ModelLoadException ex)
-        {
-            problems.Add($"PredictorModel: {ex.Message}");
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            learned?.Dispose();
-            problems.Add($"NormalTracks: '{watch.NormalTracks}' cannot calibrate the learned predictor: {ex.Message}");
-            return null;
-        }
-
-        TrajectoryScorer scorer;
-        try
-        {
-            scorer = TrajectoryScorer.Calibrate(tracks, watch.Scoring, CalibrationMode.Normal, predictor);
-        }
-        catch (ArgumentException ex)
-        {
-            learned?.Dispose();
-            problems.Add($"NormalTracks: '{watch.NormalTracks}' cannot calibrate the scorer: {ex.Message}");
-            return null;
-        }
-
-        UltraFaceDetector detector;
+        var step = "Detector";
         try
         {
             detector = UltraFaceDetector.Load(watch.Detector, watch.Detection, watch.Inference);
+            ITrajectoryPredictor predictor = TrajectoryScorer.DefaultPredictor();
+            if (string.Equals(watch.Predictor, TrajectoryWatchOptions.Learned, StringComparison.OrdinalIgnoreCase))
+            {
+                // The residual variance is measured on the deployment's normal traffic.
+                step = "PredictorModel";
+                learned = OnnxTrajectoryPredictor.Load(watch.PredictorModel, residualVariance: 1, options: watch.Inference);
+                step = "the learned predictor";
+                learned.Calibrate(tracks);
+                predictor = learned;
+            }
+
+            step = "the scorer";
+            var scorer = TrajectoryScorer.Calibrate(tracks, watch.Scoring, CalibrationMode.Normal, predictor);
+            var live = !watch.Watch.CalibrateLive ? LiveThresholds.None : LiveThresholds.Calibrate(scorer, tracks, watch.Watch, watch.Tracker.HistoryLength, watch.Scoring.TargetFalseAlarmRate);
+            return new TrajectoryWatchApp(name, watch, detector, scorer, live, learned);
         }
         catch (ModelLoadException ex)
         {
-            learned?.Dispose();
-            problems.Add($"Detector: {ex.Message}");
-            return null;
+            problems.Add($"{step}: {ex.Message}");
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add($"NormalTracks: '{watch.NormalTracks}' cannot calibrate {step}: {ex.Message}");
         }
 
-        var live = !watch.Watch.CalibrateLive ? LiveThresholds.None : LiveThresholds.Calibrate(scorer, tracks, watch.Watch, watch.Tracker.HistoryLength, watch.Scoring.TargetFalseAlarmRate);
-        return new TrajectoryWatchApp(name, watch, detector, scorer, live, learned);
+        learned?.Dispose();
+        detector?.Dispose();
+        return null;
     }
 
     /// <summary>Checks the options that need no file; each problem names its key.</summary>
